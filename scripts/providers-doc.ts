@@ -1,0 +1,196 @@
+// Renders docs/providers.md from the bundled dataset. Pure and deterministic
+// (no clock, no locale): the test compares its output with the file on disk.
+import { CLOUD_ACT, HDS, LAWS, SECNUMCLOUD, type Dataset, type Provider, type Source } from '../src/data/schema';
+
+type Claim = { status: string; reason: { en: string }; sources: Source[] };
+
+/** Text that may sit in a table cell: one line, pipes escaped, no raw HTML. */
+function cell(text: string): string {
+  return inline(text).replace(/\|/g, '\\|');
+}
+
+/** Text outside tables: one line, no raw HTML. */
+function inline(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/</g, '&lt;').replace(/\s*\n\s*/g, ' ');
+}
+
+function link(text: string, url: string): string {
+  const label = inline(text).replace(/([[\]])/g, '\\$1');
+  // Brackets and spaces would end the link target early.
+  const target = url.replace(/ /g, '%20').replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `[${label}](${target})`;
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '0 %' : `${Math.round((part * 100) / whole)} %`;
+}
+
+function countBy<T extends string>(values: readonly T[], keys: readonly T[]): Map<T, number> {
+  const counts = new Map<T, number>(keys.map((k) => [k, 0]));
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+/** A provider's distinct sources in claim order, numbered from 1. */
+function numberedSources(p: Provider): Source[] {
+  const seen = new Map<string, Source>();
+  for (const claim of [p.jurisdiction, p.cloudAct, p.hds, p.secnumcloud]) {
+    for (const source of claim.sources) if (!seen.has(source.url)) seen.set(source.url, source);
+  }
+  return [...seen.values()];
+}
+
+function jurisdictionCell(p: Provider): string {
+  const { hq, parentHq } = p.jurisdiction;
+  const own = hq ?? 'unknown';
+  return parentHq && parentHq !== hq ? `${own} (parent ${parentHq})` : own;
+}
+
+function cloudActCell(p: Provider): string {
+  const { status, laws } = p.cloudAct;
+  return laws.length > 0 ? `${status} (${laws.join(', ')})` : status;
+}
+
+function activities(list: readonly number[]): string {
+  const sorted = [...list].sort((a, b) => a - b);
+  const contiguous = sorted.length > 2 && sorted.every((n, i) => i === 0 || n === sorted[i - 1]! + 1);
+  return contiguous ? `${sorted[0]}–${sorted[sorted.length - 1]}` : sorted.join(', ');
+}
+
+function hdsCell(p: Provider): string {
+  const h = p.hds;
+  const parts: string[] = [h.status];
+  if (h.version) parts.push(`v${h.version}`);
+  if (h.activities.length > 0) parts.push(`activities ${activities(h.activities)}`);
+  if (h.certificateId) parts.push(h.certifier ? `${h.certificateId} (${h.certifier})` : h.certificateId);
+  else if (h.certifier) parts.push(h.certifier);
+  if (h.validUntil) parts.push(`valid until ${h.validUntil}`);
+  return parts.join(' · ');
+}
+
+function serviceText(s: Provider['secnumcloud']['services'][number]): string {
+  const dates = [s.qualifiedOn && `qualified ${s.qualifiedOn}`, s.validUntil && `valid until ${s.validUntil}`].filter(Boolean);
+  return dates.length > 0 ? `${s.name} (${dates.join(', ')})` : s.name;
+}
+
+function secNumCloudCell(p: Provider): string {
+  const { status, services } = p.secnumcloud;
+  return services.length > 0 ? `${status} · ${services.map(serviceText).join('; ')}` : status;
+}
+
+function summary(providers: readonly Provider[]): string[] {
+  const total = providers.length;
+  const lines: string[] = ['## Summary', '', '| field | status | providers | share |', '|---|---|---|---|'];
+  const rows = (field: string, counts: Map<string, number>) => {
+    for (const [status, n] of counts) lines.push(`| ${cell(field)} | ${cell(status)} | ${n} | ${percent(n, total)} |`);
+  };
+  const hqKnown = providers.filter((p) => p.jurisdiction.hq !== null).length;
+  rows('jurisdiction (HQ)', new Map([['known', hqKnown], ['unknown', total - hqKnown]]));
+  rows('CLOUD Act', countBy(providers.map((p) => p.cloudAct.status), CLOUD_ACT));
+  rows('HDS', countBy(providers.map((p) => p.hds.status), HDS));
+  rows('SecNumCloud', countBy(providers.map((p) => p.secnumcloud.status), SECNUMCLOUD));
+  for (const law of LAWS) {
+    const n = providers.filter((p) => p.cloudAct.laws.includes(law)).length;
+    lines.push(`| foreign law | ${cell(law)} | ${n} | ${percent(n, total)} |`);
+  }
+  const unknown = (pick: (p: Provider) => boolean) => {
+    const n = providers.filter(pick).length;
+    return `${n} of ${total} (${percent(n, total)})`;
+  };
+  lines.push(
+    '',
+    'Share of unknown values per field:',
+    '',
+    `- jurisdiction (HQ): ${unknown((p) => p.jurisdiction.hq === null)}`,
+    `- CLOUD Act: ${unknown((p) => p.cloudAct.status === 'unknown')}`,
+    `- HDS: ${unknown((p) => p.hds.status === 'unknown')}`,
+    `- SecNumCloud: ${unknown((p) => p.secnumcloud.status === 'unknown')}`,
+  );
+  return lines;
+}
+
+function table(providers: readonly Provider[]): string[] {
+  const lines = [
+    '## Providers',
+    '',
+    '| id | name | jurisdiction | CLOUD Act | HDS | SecNumCloud | sources |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const p of providers) {
+    const sources = numberedSources(p).map((s, i) => link(String(i + 1), s.url)).join(' ') || '—';
+    const cells = [`[${p.id}](#${p.id})`, cell(p.name), cell(jurisdictionCell(p)), cell(cloudActCell(p)), cell(hdsCell(p)), cell(secNumCloudCell(p)), cell(sources)];
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines;
+}
+
+function claimLines(label: string, claim: Claim, numbers: Map<string, number>, extra: string[] = []): string[] {
+  const head = `- **${label}**: \`${claim.status}\` — ${inline(claim.reason.en)}`;
+  const details = extra.map((e) => `  - ${e}`);
+  const sources = claim.sources.map(
+    (s) => `  - [${numbers.get(s.url)}] ${link(s.title, s.url)} — ${s.kind ?? 'unspecified kind'}, verified ${s.verified}`,
+  );
+  return [head, ...details, ...(sources.length > 0 ? sources : ['  - no source'])];
+}
+
+function details(p: Provider): string[] {
+  const numbers = new Map(numberedSources(p).map((s, i) => [s.url, i + 1]));
+  const j = p.jurisdiction;
+  const jurisdiction = {
+    status: j.hq ?? 'unknown',
+    reason: j.reason,
+    sources: j.sources,
+  };
+  const jExtra = [
+    `entity: ${j.entity ? `${inline(j.entity)} (${j.hq ?? 'country unknown'})` : j.hq ? `name not verified (${j.hq})` : 'unknown'}`,
+    `parent: ${j.parent ? `${inline(j.parent)} (${j.parentHq ?? 'unknown'})` : j.parentHq ? `unknown (${j.parentHq})` : 'none or unknown'}`,
+  ];
+  const cExtra = p.cloudAct.laws.length > 0 ? [`laws: ${p.cloudAct.laws.join(', ')}`] : [];
+  const h = p.hds;
+  const hExtra = [
+    h.activities.length > 0 && `activities: ${activities(h.activities)}`,
+    h.version && `version: ${inline(h.version)}`,
+    h.certificateId && `certificate: ${inline(h.certificateId)}`,
+    h.certifier && `certifier: ${inline(h.certifier)}`,
+    h.validUntil && `valid until: ${h.validUntil}`,
+  ].filter((x): x is string => typeof x === 'string');
+  const sExtra = p.secnumcloud.services.map((s) => `service: ${inline(serviceText(s))}`);
+  const aliases = [...p.aliases, ...p.weakAliases.map((w) => `${w.term} (with context)`)];
+  return [
+    `### ${p.id}`,
+    '',
+    `**${inline(p.name)}**${p.categories && p.categories.length > 0 ? ` — ${p.categories.join(', ')}` : ''}`,
+    '',
+    `- domains: ${p.domains.length > 0 ? p.domains.map((d) => `\`${d}\``).join(', ') : 'none'}`,
+    `- aliases: ${aliases.length > 0 ? aliases.map(inline).join(', ') : 'none'}`,
+    ...claimLines('Jurisdiction', jurisdiction, numbers, jExtra),
+    ...claimLines('CLOUD Act', p.cloudAct, numbers, cExtra),
+    ...claimLines('HDS', p.hds, numbers, hExtra),
+    ...claimLines('SecNumCloud', p.secnumcloud, numbers, sExtra),
+    '',
+  ];
+}
+
+export function renderProvidersDoc(dataset: Dataset): string {
+  const { providers } = dataset;
+  const lines = [
+    '# Providers',
+    '',
+    '<!-- Generated from src/data/providers.json by `npm run docs` (scripts/generate-docs.ts). Do not edit by hand. -->',
+    '',
+    `Dataset version: **${dataset.version}** · ${providers.length} providers.`,
+    '',
+    'Statuses: CLOUD Act `exposed` · `partial` · `not-exposed` · `unknown`; HDS `certified` · `not-certified` · `unknown`;',
+    'SecNumCloud `qualified` · `in-progress` · `not-qualified` · `unknown`. A claim that is not `unknown` always cites a source.',
+    '',
+    ...summary(providers),
+    '',
+    ...table(providers),
+    '',
+    '## Details',
+    '',
+    ...providers.flatMap(details),
+  ];
+  // Exactly one trailing newline.
+  return lines.join('\n').replace(/\n+$/, '') + '\n';
+}

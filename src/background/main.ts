@@ -1,0 +1,154 @@
+// Background service worker (event page in Firefox). Every listener is
+// registered synchronously at the top so a restarted worker gets the event.
+import browser from 'webextension-polyfill';
+import { assessPage, todayIso } from '../core/assess';
+import type { Provider } from '../data/schema';
+import { onStoredChange, storage } from '../shared/browser-storage';
+import { hasHostAccess } from '../shared/host-access';
+import { t } from '../shared/i18n';
+import { handle, sendToTab } from '../shared/messages';
+import type { Notice } from '../shared/protocol';
+import { setBadge } from './badge';
+import { invalidateRegistry, providersOfUrl, registry } from './provider-registry';
+import { forgetTab, readTab, tabView, updateTab, type TabState } from './tab-state';
+
+const LOOKUP_MENU = 'sovereignty-lens-lookup';
+const PENDING_LOOKUP = 'pendingLookup';
+const POPUP = browser.runtime.getManifest().action?.default_popup ?? 'src/popup/index.html';
+
+handle({
+  async 'tab/report'(req, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || tabId < 0) return;
+    const frameId = sender.frameId ?? 0;
+    const url = frameUrl(req.url, sender.url);
+    const hostIds = frameId === 0 ? await providersOfUrl(url) : undefined;
+    const known = (await registry()).byId;
+    const ids = req.ids.filter((id) => known.has(id));
+    // A new document clears the tab on navigation (tabs.onUpdated); here each
+    // frame replaces its own findings, and the top frame sets the page URL.
+    const state = await updateTab(tabId, (prev) => {
+      const base: TabState = prev ?? { url: '', hostIds: [], frames: {} };
+      return {
+        url: frameId === 0 ? url : base.url,
+        hostIds: hostIds ?? base.hostIds,
+        frames: { ...base.frames, [String(frameId)]: { ids, snippets: req.snippets } },
+      };
+    });
+    if (state) await refreshTab(tabId, state);
+  },
+
+  async 'tab/get-state'(req) {
+    const state = await readTab(req.tabId);
+    return state ? tabView(state) : null;
+  },
+
+  async 'tab/open-details'(_req, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    await openPopup(tabId);
+  },
+
+  async 'lookup/take'() {
+    const text = (await browser.storage.session.get(PENDING_LOOKUP))[PENDING_LOOKUP];
+    await browser.storage.session.remove(PENDING_LOOKUP);
+    return typeof text === 'string' ? text : null;
+  },
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+// A tab starting to load a new document starts afresh ("status" needs no `tabs` permission).
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') void forgetTab(tabId).then(() => setBadge(tabId, { count: 0, level: null, names: [] }));
+});
+
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  void storage.migrate();
+  // Firefox may install us without access to pages: say so once, on a page of our own.
+  if (reason === 'install') {
+    void hasHostAccess().then((ok) => {
+      if (!ok) void browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
+    });
+  }
+  browser.contextMenus.create({ id: LOOKUP_MENU, title: t('contextMenuLookup'), contexts: ['selection'] }, () => void browser.runtime.lastError);
+});
+// Unpacked dev installs start without onInstalled; migrate() is idempotent.
+void storage.migrate();
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== LOOKUP_MENU) return;
+  const text = (info.selectionText ?? '').trim().slice(0, 200);
+  // openPopup must be called within the user gesture: do not await before it.
+  const opened = browser.action.openPopup?.();
+  void browser.storage.session.set({ [PENDING_LOOKUP]: text });
+  void Promise.resolve(opened).catch(() => {
+    const params = new URLSearchParams({ lookup: text });
+    if (tab?.id !== undefined) params.set('tab', String(tab.id));
+    return browser.tabs.create({ url: browser.runtime.getURL(`${POPUP}?${params}`) });
+  });
+});
+
+onStoredChange(({ custom }) => {
+  if (custom) invalidateRegistry();
+  void refreshAllTabs();
+});
+
+async function providersOf(state: TabState): Promise<Provider[]> {
+  const { byId } = await registry();
+  return tabView(state).providers.flatMap((p) => byId.get(p.id) ?? []);
+}
+
+/** Badge, tooltip and in-page notice of a tab, from its state. */
+async function refreshTab(tabId: number, state: TabState): Promise<void> {
+  const page = assessPage(await providersOf(state), todayIso());
+  await setBadge(tabId, { count: page.providers.length, level: page.level, names: page.providers.map((a) => a.provider.name) });
+  const notice = await noticeFor(state.url, page);
+  await sendToTab(tabId, 0, 'warning/update', { notice }).catch(() => undefined);
+}
+
+async function noticeFor(url: string, page: ReturnType<typeof assessPage>): Promise<Notice | null> {
+  const settings = (await storage.readSettings()).value;
+  if (!settings.warningsEnabled || page.level === null) return null;
+  const host = safeHost(url);
+  if (host && settings.silencedSites.includes(host)) return null;
+  const warned = page.providers.filter((a) => settings.warnLevels.includes(a.level));
+  if (warned.length === 0) return null;
+  return { level: warned[0]!.level, providers: warned.map((a) => ({ id: a.provider.id, name: a.provider.name, level: a.level })) };
+}
+
+/**
+ * The URL a frame reports (it follows SPA routes) when it has the origin the
+ * browser knows for that frame; else the browser's.
+ */
+function frameUrl(reported: string, known: string | undefined): string {
+  if (!known) return reported;
+  try {
+    return new URL(reported).origin === new URL(known).origin ? reported : known;
+  } catch {
+    return known;
+  }
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+async function refreshAllTabs(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  for (const [key, value] of Object.entries(all)) {
+    const tabId = Number(key.startsWith('tab:') ? key.slice(4) : NaN);
+    if (Number.isInteger(tabId)) await refreshTab(tabId, value as TabState);
+  }
+}
+
+async function openPopup(tabId: number): Promise<void> {
+  try {
+    await browser.action.openPopup();
+  } catch {
+    await browser.tabs.create({ url: browser.runtime.getURL(`${POPUP}?tab=${tabId}`) });
+  }
+}

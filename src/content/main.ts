@@ -1,0 +1,106 @@
+// Content script wiring (runs in every http(s) frame). One page scan at a
+// time; a new SPA route aborts it and starts a fresh one.
+import browser from 'webextension-polyfill';
+import { onStoredChange, storage } from '../shared/browser-storage';
+import { t } from '../shared/i18n';
+import { handle, send } from '../shared/messages';
+import { createHighlighter } from './highlight';
+import { loadMatcher } from './match-data';
+import { startPageScan, type Findings } from './page-scan';
+import { createWarning } from './warning';
+import { watchRoute } from './watch-url';
+
+const life = new AbortController();
+const isTop = window === window.top;
+
+/** An updated or removed extension leaves this script orphaned: stop quietly. */
+function orphaned(): boolean {
+  try {
+    return !browser.runtime?.id;
+  } catch {
+    return true;
+  }
+}
+
+function shutdown(): void {
+  if (!life.signal.aborted) life.abort();
+  warning?.remove();
+}
+
+const warning = isTop
+  ? createWarning(document, {
+      t,
+      onDetails: () => void send('tab/open-details', {}).catch(shutdown),
+      onSilenceSite: () => {
+        warning?.remove();
+        void storage.readSettings().then(({ value }) => {
+          const host = location.hostname.toLowerCase();
+          if (!value.silencedSites.includes(host)) return storage.writeSettings({ silencedSites: [...value.silencedSites, host] });
+        });
+      },
+    })
+  : null;
+
+/** Highlighting is on when the settings say so and the site is not silenced. */
+async function wantsHighlight(): Promise<boolean> {
+  const { value } = await storage.readSettings();
+  return value.highlight && !value.silencedSites.includes(location.hostname.toLowerCase());
+}
+
+async function main(): Promise<void> {
+  let matcher = await loadMatcher();
+  const highlighter = createHighlighter(document);
+  let highlight = highlighter !== null && (await wantsHighlight());
+  let page = new AbortController();
+  let scan = startRoute();
+
+  function startRoute() {
+    const report = (findings: Findings) => {
+      if (orphaned()) return shutdown();
+      send('tab/report', { url: location.href, ids: findings.ids, snippets: findings.snippets }).catch(() => {
+        if (orphaned()) shutdown();
+      });
+    };
+    return startPageScan(document, {
+      matcher,
+      signal: page.signal,
+      report,
+      onMentions: (segment, mentions) => {
+        if (highlight) highlighter?.add(segment, mentions);
+      },
+    });
+  }
+
+  watchRoute(() => {
+    if (orphaned()) return shutdown();
+    page.abort();
+    highlighter?.clear();
+    page = new AbortController();
+    life.signal.addEventListener('abort', () => page.abort(), { once: true });
+    scan = startRoute();
+  }, life.signal);
+  life.signal.addEventListener('abort', () => page.abort(), { once: true });
+
+  onStoredChange(async ({ custom }) => {
+    const nextHighlight = highlighter !== null && (await wantsHighlight());
+    if (!custom && nextHighlight === highlight) return;
+    if (custom) matcher = await loadMatcher();
+    highlight = nextHighlight;
+    highlighter?.clear();
+    scan.rescan(matcher);
+  }, life.signal);
+  life.signal.addEventListener('abort', () => highlighter?.clear(), { once: true });
+
+  if (warning) {
+    const remove = handle({ 'warning/update': (req) => warning.update(req.notice) });
+    life.signal.addEventListener('abort', remove, { once: true });
+  }
+}
+
+if (!orphaned()) {
+  main().catch((error: unknown) => {
+    // Never break the page: log once under our name and stop.
+    console.debug('[Sovereignty Lens] stopped:', error);
+    shutdown();
+  });
+}

@@ -1,0 +1,97 @@
+// The passive in-page notice. It lives in an open shadow root under a host
+// element with `all: initial`, fixed in a corner: page CSS cannot break it, it
+// cannot shift the page, and it never takes focus by itself.
+import { render } from 'preact';
+import type { MessageKey } from '../shared/i18n';
+import type { Notice } from '../shared/protocol';
+import { OWN_HOST_ATTR } from './walk';
+
+export interface WarningActions {
+  t: (key: MessageKey, subs?: string | string[]) => string;
+  onDetails: () => void;
+  onSilenceSite: () => void;
+}
+
+const CSS = `
+:host { all: initial; }
+.box { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; max-width: min(380px, calc(100vw - 32px));
+  box-sizing: border-box; padding: 12px 14px; border-radius: 10px; border-left: 6px solid #B3261E;
+  background: #fff; color: #1f1f1f; box-shadow: 0 4px 18px rgba(0,0,0,.25);
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.box.medium { border-left-color: #8A5300; } .box.unknown { border-left-color: #55595E; } .box.low { border-left-color: #1B6B30; }
+h2 { margin: 0 24px 4px 0; font-size: 14px; font-weight: 700; }
+p { margin: 0 0 8px; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; }
+button { font: inherit; font-size: 13px; cursor: pointer; border-radius: 6px; padding: 4px 10px; border: 1px solid #6b6b6b; background: transparent; color: inherit; }
+button.link { border: none; padding: 4px 0; text-decoration: underline; color: #0b57d0; }
+button.close { position: absolute; top: 6px; right: 6px; border: none; font-size: 18px; line-height: 1; padding: 2px 6px; }
+button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) {
+  .box { background: #202124; color: #e8eaed; box-shadow: 0 4px 18px rgba(0,0,0,.6); }
+  button { border-color: #9aa0a6; } button.link { color: #8ab4f8; } button:focus-visible { outline-color: #8ab4f8; }
+}
+@media (prefers-reduced-motion: no-preference) { .box { animation: in .18s ease-out; } @keyframes in { from { opacity: 0; transform: translateY(8px); } } }
+@media print { .box { display: none; } }
+`;
+
+function Warning({ notice, actions, onDismiss }: { notice: Notice; actions: WarningActions; onDismiss: () => void }) {
+  const { t } = actions;
+  const names = notice.providers.map((p) => p.name).join(', ');
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onDismiss();
+    }
+  };
+  return (
+    <div class={`box ${notice.level}`} role="region" aria-label={t('warningRegion')} onKeyDown={onKeyDown}>
+      <h2>{t('warningTitle')}</h2>
+      <p>{t(notice.level === 'high' ? 'warningBody' : 'warningBodyOther', [names])}</p>
+      <div class="actions">
+        <button type="button" class="link" data-action="details" onClick={actions.onDetails}>
+          {t('warningDetails')}
+        </button>
+        <button type="button" data-action="silence-site" onClick={actions.onSilenceSite}>
+          {t('warningSilenceSite')}
+        </button>
+      </div>
+      <button type="button" class="close" data-action="dismiss" aria-label={t('warningDismiss')} title={t('warningDismiss')} onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Shows, updates or removes the notice. A dismissal holds until another provider appears. */
+export function createWarning(doc: Document, actions: WarningActions) {
+  let host: HTMLElement | null = null;
+  let dismissedFor = new Set<string>();
+
+  const remove = () => {
+    if (host) render(null, host.shadowRoot!);
+    host?.remove();
+    host = null;
+  };
+
+  return {
+    update(notice: Notice | null) {
+      if (!notice || notice.providers.every((p) => dismissedFor.has(p.id))) return remove();
+      if (!host || !host.isConnected) {
+        host = doc.createElement('div');
+        host.setAttribute(OWN_HOST_ATTR, 'warning');
+        host.attachShadow({ mode: 'open' });
+        const style = doc.createElement('style');
+        style.textContent = CSS;
+        host.shadowRoot!.append(style, doc.createElement('div'));
+        (doc.body ?? doc.documentElement).append(host);
+      }
+      const mount = host.shadowRoot!.lastElementChild as HTMLElement;
+      const onDismiss = () => {
+        dismissedFor = new Set(notice.providers.map((p) => p.id));
+        remove();
+      };
+      render(<Warning notice={notice} actions={actions} onDismiss={onDismiss} />, mount);
+    },
+    remove,
+  };
+}

@@ -1,0 +1,254 @@
+// The bundled dataset: valid, complete against the research spec, sourced,
+// documented (docs/providers.md up to date), and the schema's own guards.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import { renderProvidersDoc } from '../../scripts/providers-doc';
+import raw from './providers.json';
+import { DatasetSchema, formatIssues, type Dataset, type Provider, type Source } from './schema';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+// CI checks the repository out with ../shared beside it.
+const specPath = resolve(repoRoot, '../shared/spec/providers.md');
+const hasSpec = existsSync(specPath);
+
+function parse(input: unknown): Dataset {
+  const result = v.safeParse(DatasetSchema, input);
+  if (!result.success) throw new Error('invalid dataset:\n' + formatIssues(result.issues, 50).join('\n'));
+  return result.output;
+}
+
+const dataset = parse(raw);
+const byId = new Map(dataset.providers.map((p) => [p.id, p]));
+function provider(id: string): Provider {
+  const p = byId.get(id);
+  if (!p) throw new Error(`provider ${id} missing from providers.json`);
+  return p;
+}
+
+/** Ids of the §3 table of the spec: first cell of each row between "## 3." and "## 4.". */
+function specIds(markdown: string): string[] {
+  const section = markdown.split(/^## 3\./m)[1]?.split(/^## 4\./m)[0] ?? '';
+  const ids: string[] = [];
+  for (const line of section.split('\n')) {
+    const id = /^\|\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*\|/.exec(line)?.[1];
+    if (id && id !== 'id') ids.push(id);
+  }
+  return ids;
+}
+
+type Claim = { status: string; sources: Source[]; laws?: string[] };
+function claims(p: Provider): [string, Claim][] {
+  return [
+    ['jurisdiction', { status: p.jurisdiction.hq ?? p.jurisdiction.parentHq ?? 'unknown', sources: p.jurisdiction.sources }],
+    ['cloudAct', p.cloudAct],
+    ['hds', p.hds],
+    ['secnumcloud', p.secnumcloud],
+  ];
+}
+
+describe('bundled dataset', () => {
+  it('validates against DatasetSchema', () => {
+    expect(() => parse(raw)).not.toThrow();
+    expect(dataset.providers.length).toBeGreaterThanOrEqual(49);
+  });
+
+  it.skipIf(!hasSpec)(
+    hasSpec ? 'has every provider id of the spec, in its order' : `has every provider id of the spec (SKIPPED: ${specPath} not found; CI has ../shared beside the repo)`,
+    () => {
+      const ids = specIds(readFileSync(specPath, 'utf8'));
+      expect(ids.length).toBeGreaterThanOrEqual(48);
+      const missing = ids.filter((id) => !byId.has(id));
+      expect(missing, `ids of providers.md §3 missing from providers.json`).toEqual([]);
+      expect(dataset.providers.map((p) => p.id).filter((id) => ids.includes(id))).toEqual(ids);
+    },
+  );
+
+  it('backs every non-unknown claim with an https source verified no later than today', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const problems: string[] = [];
+    for (const p of dataset.providers) {
+      for (const [field, claim] of claims(p)) {
+        const needsSource = claim.status !== 'unknown' || (claim.laws?.length ?? 0) > 0;
+        if (needsSource && claim.sources.length === 0) problems.push(`${p.id}.${field}: ${claim.status} without a source`);
+        for (const s of claim.sources) {
+          if (!s.url.startsWith('https://')) problems.push(`${p.id}.${field}: non-https source ${s.url}`);
+          if (s.verified > today) problems.push(`${p.id}.${field}: source verified in the future (${s.verified})`);
+          if (!s.kind) problems.push(`${p.id}.${field}: source without kind ${s.url}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every claim a reason in English and French', () => {
+    for (const p of dataset.providers) {
+      for (const reason of [p.jurisdiction.reason, p.cloudAct.reason, p.hds.reason, p.secnumcloud.reason]) {
+        expect(reason.en.trim(), p.id).not.toBe('');
+        expect(reason.fr.trim(), p.id).not.toBe('');
+      }
+    }
+  });
+
+  it('keeps docs/providers.md up to date', () => {
+    const docPath = resolve(repoRoot, 'docs/providers.md');
+    const onDisk = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+    expect(onDisk === renderProvidersDoc(dataset), 'docs/providers.md is stale: run `npm run docs` and commit the result').toBe(true);
+  });
+});
+
+describe('spot checks', () => {
+  it('microsoft-azure is exposed under the CLOUD Act', () => {
+    const p = provider('microsoft-azure');
+    expect(p.cloudAct.status).toBe('exposed');
+    expect(p.cloudAct.laws).toContain('us-cloud-act');
+    expect(p.domains).toContain('azure.microsoft.com');
+  });
+
+  it('ovhcloud is not exposed', () => {
+    expect(provider('ovhcloud').cloudAct.status).toBe('not-exposed');
+    expect(provider('ovhcloud').cloudAct.laws).toEqual([]);
+  });
+
+  it('s3ns is partial for the CLOUD Act and SecNumCloud-qualified since 2025-12-17', () => {
+    const p = provider('s3ns');
+    expect(p.cloudAct.status).toBe('partial');
+    expect(p.secnumcloud.status).toBe('qualified');
+    expect(p.secnumcloud.services).toContainEqual({ name: 'PREMI3NS', qualifiedOn: '2025-12-17', validUntil: null });
+  });
+
+  it('clever-cloud holds HDS certificate FR094504 valid until 2027-12-19', () => {
+    const { hds } = provider('clever-cloud');
+    expect(hds.status).toBe('certified');
+    expect(hds.certificateId).toBe('FR094504');
+    expect(hds.validUntil).toBe('2027-12-19');
+    expect(hds.activities).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('oracle-cloud stays unknown until a source is read', () => {
+    const p = provider('oracle-cloud');
+    expect(p.cloudAct.status).toBe('unknown');
+    expect(p.cloudAct.laws).toEqual([]);
+    expect(p.jurisdiction.hq).toBeNull();
+  });
+});
+
+// A reading of the context rule (case-insensitive, word boundaries, trailing *
+// = any word ending, context within ~80 characters) to check the data against
+// the contract's traps. It is not the shipped matcher.
+const WINDOW = 80;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function wordRegex(term: string): RegExp {
+  const wildcard = term.endsWith('*');
+  const body = escape(wildcard ? term.slice(0, -1) : term) + (wildcard ? '[\\p{L}\\p{N}]*' : '');
+  return new RegExp(`(?<![\\p{L}\\p{N}_])${body}(?![\\p{L}\\p{N}_])`, 'giu');
+}
+function detect(text: string): string[] {
+  const found = new Set<string>();
+  for (const p of dataset.providers) {
+    if (p.aliases.some((a) => wordRegex(a).test(text))) found.add(p.id);
+    for (const weak of p.weakAliases) {
+      for (const m of text.matchAll(wordRegex(weak.term))) {
+        const around = text.slice(Math.max(0, m.index - WINDOW), m.index + m[0].length + WINDOW);
+        if (weak.context.some((c) => wordRegex(c).test(around))) found.add(p.id);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+describe('aliases and context words', () => {
+  it.each([
+    'The azure sky over the Côte d’Azur.',
+    'A glass of orange juice.',
+    'The Oracle of Delphi spoke in riddles.',
+    'All trials follow Good Clinical Practice (GCP) and the GCP inspection project plan.',
+    'MinIO offers S3-compatible storage with an S3 API.',
+    'Internet Explorer and Net Explorer are browsers.',
+    'Aruba Networks sells Wi-Fi access points.',
+    'Microsoft teams up with a startup; the economic outlook is good and our office is open 365 days a year.',
+    'A currency exchange online service.',
+    'Acura revived its Integra with a new engine.',
+    'Le ciel bleu et le soleil orange.',
+    'Rain clouds over the Amazon; its cloud forests shelter many species.',
+    'Python lambda functions are anonymous functions.',
+    'Spark is a compute engine for large-scale data.',
+    'Over-the-counter (OTC) drugs at the pharmacy.',
+  ])('detects nothing in "%s"', (text) => {
+    expect(detect(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Le Health Data Hub est hébergé sur Microsoft Azure.', ['microsoft-azure']],
+    ['Nos serveurs sont passés de Microsoft Azure à Scaleway.', ['microsoft-azure', 'scaleway']],
+    ['Les données sont hébergées chez Amazon, dans un centre de données à Paris.', ['aws']],
+    ['Our data sits in an Azure subscription of our Microsoft tenant.', ['microsoft-azure']],
+    ['Files are kept in an S3 bucket on AWS.', ['aws']],
+    ['Le cloud de confiance Bleu, porté par Orange et Capgemini.', ['bleu']],
+    ['Hébergement chez ITS Integra, certifié HDS.', ['its-integra']],
+  ])('detects "%s"', (text, ids) => {
+    expect(detect(text)).toEqual(ids);
+  });
+
+  it('gives every weak alias at least one context word and keeps strong aliases distinct per provider', () => {
+    for (const p of dataset.providers) {
+      for (const w of p.weakAliases) expect(w.context.length, `${p.id}: ${w.term}`).toBeGreaterThan(0);
+      const lower = p.aliases.map((a) => a.toLowerCase());
+      expect(new Set(lower).size, p.id).toBe(lower.length);
+    }
+  });
+});
+
+describe('schema guards', () => {
+  const source = { url: 'https://example.org/page', title: 'Example', verified: '2026-11-23', kind: 'primary' as const };
+  const text = { en: 'Reason', fr: 'Raison' };
+  const base = () => ({
+    id: 'example-cloud',
+    name: 'Example Cloud',
+    domains: ['example.org'],
+    aliases: ['Example Cloud'],
+    weakAliases: [],
+    jurisdiction: { entity: null, hq: null, parent: null, parentHq: null, reason: text, sources: [] },
+    cloudAct: { status: 'unknown', laws: [], reason: text, sources: [] },
+    hds: { status: 'unknown', activities: [], certificateId: null, certifier: null, version: null, validUntil: null, reason: text, sources: [] },
+    secnumcloud: { status: 'unknown', services: [], reason: text, sources: [] },
+  });
+  const wrap = (...providers: unknown[]) => ({ version: '2026-11-23', providers });
+  const ok = (input: unknown) => v.safeParse(DatasetSchema, input).success;
+
+  it('accepts a minimal valid provider (so the rejections below are meaningful)', () => {
+    expect(ok(wrap(base()))).toBe(true);
+    expect(ok(wrap({ ...base(), hds: { ...base().hds, status: 'certified', sources: [source] } }))).toBe(true);
+  });
+
+  it('rejects a claim with a status but no source', () => {
+    expect(ok(wrap({ ...base(), hds: { ...base().hds, status: 'certified' } }))).toBe(false);
+    expect(ok(wrap({ ...base(), cloudAct: { ...base().cloudAct, status: 'exposed' } }))).toBe(false);
+    expect(ok(wrap({ ...base(), cloudAct: { ...base().cloudAct, laws: ['us-cloud-act'] } }))).toBe(false);
+    expect(ok(wrap({ ...base(), jurisdiction: { ...base().jurisdiction, hq: 'US' } }))).toBe(false);
+  });
+
+  it('rejects a javascript: source URL', () => {
+    const bad = { ...source, url: 'javascript:alert(1)' };
+    expect(ok(wrap({ ...base(), hds: { ...base().hds, status: 'certified', sources: [bad] } }))).toBe(false);
+    expect(ok(wrap({ ...base(), hds: { ...base().hds, sources: [{ ...source, url: 'http://example.org/' }] } }))).toBe(false);
+  });
+
+  it('rejects a bad date', () => {
+    expect(ok(wrap({ ...base(), hds: { ...base().hds, status: 'certified', sources: [{ ...source, verified: '2026-13-01' }] } }))).toBe(false);
+    expect(ok(wrap({ ...base(), hds: { ...base().hds, validUntil: '19/12/2027' } }))).toBe(false);
+    expect(ok({ ...wrap(base()), version: 'yesterday' })).toBe(false);
+  });
+
+  it('rejects duplicate ids', () => {
+    expect(ok(wrap(base(), { ...base(), name: 'Other' }))).toBe(false);
+  });
+
+  it('rejects an unknown extra key', () => {
+    expect(ok(wrap({ ...base(), extra: true }))).toBe(false);
+    expect(ok(wrap({ ...base(), hds: { ...base().hds, grade: 'A' } }))).toBe(false);
+    expect(ok({ ...wrap(base()), generatedAt: '2026-11-23' })).toBe(false);
+  });
+});

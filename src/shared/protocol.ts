@@ -1,0 +1,72 @@
+// Every message between the extension's parts: one table of request schemas
+// (validated on receipt) and reply types. Names follow `area/verb`.
+import * as v from 'valibot';
+import { LEVELS, type Level } from '../core/assess';
+import { ProviderIdSchema } from '../data/schema';
+
+const Ids = v.pipe(v.array(ProviderIdSchema), v.maxLength(20_000));
+const Snippets = v.pipe(v.record(ProviderIdSchema, v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(5))), v.check((r) => Object.keys(r).length <= 20_000));
+
+export const RequestSchemas = {
+  /** Content script → background: the providers a frame found so far. */
+  'tab/report': v.object({
+    url: v.pipe(v.string(), v.maxLength(8192)),
+    ids: Ids,
+    /** Everything the frame found since its document or SPA route started (it replaces the previous report). */
+    snippets: Snippets,
+  }),
+  /** Popup/report → background: what was found in a tab. */
+  'tab/get-state': v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** Content script (warning) → background: show the details for this tab. */
+  'tab/open-details': v.object({}),
+  /** Popup → background: the text of a pending context-menu lookup, once. */
+  'lookup/take': v.object({}),
+  /** Background → content script (top frame): what the in-page notice shows, or null to hide it. */
+  'warning/update': v.object({
+    notice: v.nullable(
+      v.object({
+        level: v.picklist(LEVELS),
+        providers: v.pipe(v.array(v.object({ id: ProviderIdSchema, name: v.pipe(v.string(), v.maxLength(200)), level: v.picklist(LEVELS) })), v.maxLength(200)),
+      }),
+    ),
+  }),
+} as const;
+
+export interface TabProvider {
+  id: string;
+  /** Where it was seen: named in the text, or the page's own host. */
+  via: ('text' | 'host')[];
+  snippets: string[];
+}
+
+export interface TabView {
+  url: string;
+  providers: TabProvider[];
+}
+
+export interface Replies {
+  'tab/report': void;
+  'tab/get-state': TabView | null;
+  'tab/open-details': void;
+  'lookup/take': string | null;
+  'warning/update': void;
+}
+
+export type MessageType = keyof typeof RequestSchemas;
+export type Request<K extends MessageType> = v.InferOutput<(typeof RequestSchemas)[K]>;
+export type Notice = NonNullable<Request<'warning/update'>['notice']>;
+export type NoticeProvider = Notice['providers'][number] & { level: Level };
+
+export interface Envelope<K extends MessageType = MessageType> {
+  type: K;
+  req: Request<K>;
+}
+
+/** Parses an incoming message; null for anything unknown or malformed. */
+export function parseEnvelope(message: unknown): Envelope | null {
+  if (!message || typeof message !== 'object') return null;
+  const { type, req } = message as { type?: unknown; req?: unknown };
+  if (typeof type !== 'string' || !Object.hasOwn(RequestSchemas, type)) return null;
+  const parsed = v.safeParse(RequestSchemas[type as MessageType], req);
+  return parsed.success ? { type: type as MessageType, req: parsed.output } : null;
+}

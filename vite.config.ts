@@ -1,0 +1,29 @@
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { contentScriptPlugin } from './build/content-script-plugin.ts';
+import { manifestFor } from './build/manifest.ts';
+
+// `vite build` → dist/ (Chrome MV3); `vite build --mode firefox` → dist-firefox/.
+export default defineConfig(({ mode }) => {
+  const target = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = target === 'firefox' ? 'dist-firefox' : 'dist';
+  return {
+    plugins: [
+      preact(),
+      crx({ manifest: manifestFor(target), browser: target }),
+      contentScriptPlugin({ root: fileURLToPath(new URL('.', import.meta.url)), outDir, mode }),
+    ],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      // Pages not named in the manifest.
+      rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
+    },
+    // Never open network connections from dev tooling by surprise.
+    server: { strictPort: true },
+  };
+});
