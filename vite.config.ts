@@ -8,7 +8,8 @@ import { manifestFor } from './build/manifest.ts';
 // `vite build` → dist/ (Chrome MV3); `vite build --mode firefox` → dist-firefox/.
 export default defineConfig(({ mode }) => {
   const target = mode === 'firefox' ? 'firefox' : 'chrome';
-  const outDir = target === 'firefox' ? 'dist-firefox' : 'dist';
+  // SL_OUT_DIR lets parallel checkouts or test runs build side by side.
+  const outDir = process.env.SL_OUT_DIR ?? (target === 'firefox' ? 'dist-firefox' : 'dist');
   return {
     plugins: [
       preact(),

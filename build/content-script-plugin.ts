@@ -20,6 +20,7 @@ export function contentScriptPlugin(opts: { root: string; outDir: string; mode: 
         mode: opts.mode,
         logLevel: 'warn',
         plugins: [stripDatasetForContent()],
+        resolve: { alias: { 'webextension-polyfill': resolve(opts.root, 'src/content/native-browser.ts') } },
         oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
         build: {
           outDir,

@@ -49,6 +49,15 @@ handle({
     await openPopup(tabId);
   },
 
+  async 'settings/silence-site'(_req, sender) {
+    // The site is the sender's own top-level site: a page can only silence itself.
+    if (sender.frameId !== 0 || !sender.url) return;
+    const host = safeHost(sender.url);
+    if (!host) return;
+    const { value } = await storage.readSettings();
+    if (!value.silencedSites.includes(host)) await storage.writeSettings({ silencedSites: [...value.silencedSites, host] });
+  },
+
   async 'lookup/take'() {
     const text = (await browser.storage.session.get(PENDING_LOOKUP))[PENDING_LOOKUP];
     await browser.storage.session.remove(PENDING_LOOKUP);

@@ -1,7 +1,8 @@
 // Content script wiring (runs in every http(s) frame). One page scan at a
 // time; a new SPA route aborts it and starts a fresh one.
 import browser from 'webextension-polyfill';
-import { onStoredChange, storage } from '../shared/browser-storage';
+import { onStoredChange } from '../shared/storage-events';
+import { peekInPageSettings } from '../shared/storage-peek';
 import { t } from '../shared/i18n';
 import { handle, send } from '../shared/messages';
 import { createHighlighter } from './highlight';
@@ -33,18 +34,15 @@ const warning = isTop
       onDetails: () => void send('tab/open-details', {}).catch(shutdown),
       onSilenceSite: () => {
         warning?.remove();
-        void storage.readSettings().then(({ value }) => {
-          const host = location.hostname.toLowerCase();
-          if (!value.silencedSites.includes(host)) return storage.writeSettings({ silencedSites: [...value.silencedSites, host] });
-        });
+        void send('settings/silence-site', {}).catch(shutdown);
       },
     })
   : null;
 
 /** Highlighting is on when the settings say so and the site is not silenced. */
 async function wantsHighlight(): Promise<boolean> {
-  const { value } = await storage.readSettings();
-  return value.highlight && !value.silencedSites.includes(location.hostname.toLowerCase());
+  const settings = await peekInPageSettings();
+  return settings.highlight && !settings.silencedSites.includes(location.hostname.toLowerCase());
 }
 
 async function main(): Promise<void> {

@@ -3,14 +3,11 @@
 // providers, which come first so they can override a bundled id.
 import { compileMatcher, type Matcher } from '../core/matcher';
 import bundled from '../data/providers.json';
-import type { Provider } from '../data/schema';
-import { storage } from '../shared/browser-storage';
-
-type Matchable = Pick<Provider, 'id' | 'aliases' | 'weakAliases'>;
+import { peekCustomMatchables, type MatchableEntry } from '../shared/storage-peek';
 
 export async function loadMatcher(): Promise<Matcher> {
-  const custom: Matchable[] = (await storage.readCustomProviders()).value;
+  const custom = await peekCustomMatchables();
   const customIds = new Set(custom.map((p) => p.id));
-  const base = (bundled.providers as Matchable[]).filter((p) => !customIds.has(p.id));
+  const base = (bundled.providers as MatchableEntry[]).filter((p) => !customIds.has(p.id));
   return compileMatcher([...custom, ...base]);
 }

@@ -2,9 +2,9 @@
 // file is inferred from here (never hand-written twice). It is used at each
 // trust boundary: the bundled JSON (build and tests), imports, storage reads.
 import * as v from 'valibot';
+import { SLUG } from './slug';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const COUNTRY = /^[A-Z]{2}$/;
 // A host, optionally followed by a path prefix ("oracle.com/cloud").
 const DOMAIN = /^(?=.{1,253}(?:\/|$))(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?:\/[\w\-./]*)?$/;

@@ -2,8 +2,10 @@
 // (validated on receipt) and reply types. Names follow `area/verb`.
 import * as v from 'valibot';
 import { LEVELS, type Level } from '../core/assess';
-import { ProviderIdSchema } from '../data/schema';
+import { SLUG } from '../data/slug';
 
+// Not the schema's ProviderIdSchema: the content script must not bundle the whole schema.
+const ProviderIdSchema = v.pipe(v.string(), v.regex(SLUG), v.maxLength(64));
 const Ids = v.pipe(v.array(ProviderIdSchema), v.maxLength(20_000));
 const Snippets = v.pipe(v.record(ProviderIdSchema, v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(5))), v.check((r) => Object.keys(r).length <= 20_000));
 
@@ -19,6 +21,8 @@ export const RequestSchemas = {
   'tab/get-state': v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** Content script (warning) → background: show the details for this tab. */
   'tab/open-details': v.object({}),
+  /** Content script (notice) → background: never show the notice on the sender's site. */
+  'settings/silence-site': v.object({}),
   /** Popup → background: the text of a pending context-menu lookup, once. */
   'lookup/take': v.object({}),
   /** Background → content script (top frame): what the in-page notice shows, or null to hide it. */
@@ -49,6 +53,7 @@ export interface Replies {
   'tab/get-state': TabView | null;
   'tab/open-details': void;
   'lookup/take': string | null;
+  'settings/silence-site': void;
   'warning/update': void;
 }
 

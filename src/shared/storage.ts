@@ -12,7 +12,9 @@ export interface StorageAreaLike {
   remove(keys: string | string[]): Promise<void>;
 }
 
-export const KEYS = { version: 'schemaVersion', settings: 'settings', custom: 'customProviders', error: 'storageError' } as const;
+import { KEYS } from './storage-keys';
+
+export { KEYS };
 
 export const CustomProvidersSchema = v.pipe(
   v.array(ProviderSchema),

@@ -1,7 +1,7 @@
 // The passive in-page notice. It lives in an open shadow root under a host
 // element with `all: initial`, fixed in a corner: page CSS cannot break it, it
-// cannot shift the page, and it never takes focus by itself.
-import { render } from 'preact';
+// cannot shift the page, and it never takes focus by itself. Built with plain
+// DOM calls (text only, never HTML) to keep the content script small.
 import type { MessageKey } from '../shared/i18n';
 import type { Notice } from '../shared/protocol';
 import { OWN_HOST_ATTR } from './walk';
@@ -34,32 +34,36 @@ button:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }
 @media print { .box { display: none; } }
 `;
 
-function Warning({ notice, actions, onDismiss }: { notice: Notice; actions: WarningActions; onDismiss: () => void }) {
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function button(doc: Document, action: string, label: string, onClick: () => void, cls = ''): HTMLButtonElement {
+  const b = el(doc, 'button', { type: 'button', 'data-action': action, ...(cls ? { class: cls } : {}) }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function renderBox(doc: Document, notice: Notice, actions: WarningActions, onDismiss: () => void): HTMLElement {
   const { t } = actions;
   const names = notice.providers.map((p) => p.name).join(', ');
-  const onKeyDown = (e: KeyboardEvent) => {
+  const box = el(doc, 'div', { class: `box ${notice.level}`, role: 'region', 'aria-label': t('warningRegion') });
+  box.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
       onDismiss();
     }
-  };
-  return (
-    <div class={`box ${notice.level}`} role="region" aria-label={t('warningRegion')} onKeyDown={onKeyDown}>
-      <h2>{t('warningTitle')}</h2>
-      <p>{t(notice.level === 'high' ? 'warningBody' : 'warningBodyOther', [names])}</p>
-      <div class="actions">
-        <button type="button" class="link" data-action="details" onClick={actions.onDetails}>
-          {t('warningDetails')}
-        </button>
-        <button type="button" data-action="silence-site" onClick={actions.onSilenceSite}>
-          {t('warningSilenceSite')}
-        </button>
-      </div>
-      <button type="button" class="close" data-action="dismiss" aria-label={t('warningDismiss')} title={t('warningDismiss')} onClick={onDismiss}>
-        ×
-      </button>
-    </div>
-  );
+  });
+  const row = el(doc, 'div', { class: 'actions' });
+  row.append(button(doc, 'details', t('warningDetails'), actions.onDetails, 'link'), button(doc, 'silence-site', t('warningSilenceSite'), actions.onSilenceSite));
+  const close = button(doc, 'dismiss', '×', onDismiss, 'close');
+  close.setAttribute('aria-label', t('warningDismiss'));
+  close.setAttribute('title', t('warningDismiss'));
+  box.append(el(doc, 'h2', {}, t('warningTitle')), el(doc, 'p', {}, t(notice.level === 'high' ? 'warningBody' : 'warningBodyOther', [names])), row, close);
+  return box;
 }
 
 /** Shows, updates or removes the notice. A dismissal holds until another provider appears. */
@@ -68,7 +72,6 @@ export function createWarning(doc: Document, actions: WarningActions) {
   let dismissedFor = new Set<string>();
 
   const remove = () => {
-    if (host) render(null, host.shadowRoot!);
     host?.remove();
     host = null;
   };
@@ -79,18 +82,21 @@ export function createWarning(doc: Document, actions: WarningActions) {
       if (!host || !host.isConnected) {
         host = doc.createElement('div');
         host.setAttribute(OWN_HOST_ATTR, 'warning');
-        host.attachShadow({ mode: 'open' });
-        const style = doc.createElement('style');
-        style.textContent = CSS;
-        host.shadowRoot!.append(style, doc.createElement('div'));
+        const root = host.attachShadow({ mode: 'open' });
+        root.append(el(doc, 'style', {}, CSS));
         (doc.body ?? doc.documentElement).append(host);
       }
-      const mount = host.shadowRoot!.lastElementChild as HTMLElement;
+      const root = host.shadowRoot!;
       const onDismiss = () => {
         dismissedFor = new Set(notice.providers.map((p) => p.id));
         remove();
       };
-      render(<Warning notice={notice} actions={actions} onDismiss={onDismiss} />, mount);
+      // Keep focus where it is if the person was inside the notice.
+      const hadFocus = root.activeElement?.getAttribute('data-action') ?? null;
+      root.querySelector('.box')?.remove();
+      const box = renderBox(doc, notice, actions, onDismiss);
+      root.append(box);
+      if (hadFocus) (box.querySelector(`[data-action="${hadFocus}"]`) as HTMLElement | null)?.focus();
     },
     remove,
   };

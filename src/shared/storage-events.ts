@@ -1,0 +1,14 @@
+// Storage change notifications, for every context (the content script too).
+import browser from 'webextension-polyfill';
+import { KEYS } from './storage-keys';
+
+/** Calls back when settings or custom providers change (in any context). */
+export function onStoredChange(callback: (what: { settings: boolean; custom: boolean }) => void, signal?: AbortSignal): void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local') return;
+    const what = { settings: KEYS.settings in changes, custom: KEYS.custom in changes };
+    if (what.settings || what.custom) callback(what);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal?.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+}

@@ -1,0 +1,2 @@
+// Where things live in storage.local (one place, shared by every reader).
+export const KEYS = { version: 'schemaVersion', settings: 'settings', custom: 'customProviders', error: 'storageError' } as const;
