@@ -41,7 +41,7 @@ const warning = isTop
 
 /** Highlighting is on when the settings say so and the site is not silenced. */
 async function wantsHighlight(): Promise<boolean> {
-  const settings = await peekInPageSettings();
+  const settings = await peekInPageSettings(browser.storage.local);
   return settings.highlight && !settings.silencedSites.includes(location.hostname.toLowerCase());
 }
 

@@ -1,12 +1,13 @@
 // The matcher the content script uses: bundled aliases (stripped to matching
 // fields at build time, see build/strip-dataset.ts) plus the user's custom
 // providers, which come first so they can override a bundled id.
+import browser from 'webextension-polyfill';
 import { compileMatcher, type Matcher } from '../core/matcher';
 import bundled from '../data/providers.json';
 import { peekCustomMatchables, type MatchableEntry } from '../shared/storage-peek';
 
 export async function loadMatcher(): Promise<Matcher> {
-  const custom = await peekCustomMatchables();
+  const custom = await peekCustomMatchables(browser.storage.local);
   const customIds = new Set(custom.map((p) => p.id));
   const base = (bundled.providers as MatchableEntry[]).filter((p) => !customIds.has(p.id));
   return compileMatcher([...custom, ...base]);

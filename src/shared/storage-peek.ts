@@ -2,8 +2,10 @@
 // every page and must stay small: no schema library here. Everything in
 // storage.local was validated by storage.ts when it was written; these
 // guards only make sure a damaged value is skipped rather than trusted.
-import browser from 'webextension-polyfill';
+import type { StorageAreaLike } from './storage';
 import { KEYS } from './storage-keys';
+
+type Readable = Pick<StorageAreaLike, 'get'>;
 
 export interface MatchableEntry {
   id: string;
@@ -40,10 +42,10 @@ export function toInPageSettings(stored: unknown): InPageSettings {
   return { warningsEnabled: s.warningsEnabled !== false, highlight: s.highlight === true, silencedSites: strings(s.silencedSites) };
 }
 
-export async function peekCustomMatchables(): Promise<MatchableEntry[]> {
-  return toMatchables((await browser.storage.local.get(KEYS.custom))[KEYS.custom]);
+export async function peekCustomMatchables(area: Readable): Promise<MatchableEntry[]> {
+  return toMatchables((await area.get(KEYS.custom))[KEYS.custom]);
 }
 
-export async function peekInPageSettings(): Promise<InPageSettings> {
-  return toInPageSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
+export async function peekInPageSettings(area: Readable): Promise<InPageSettings> {
+  return toInPageSettings((await area.get(KEYS.settings))[KEYS.settings]);
 }
