@@ -13,6 +13,7 @@ import type { TabView } from '../shared/protocol';
 import { displayHost } from '../ui/format';
 import { Lookup } from './lookup';
 import { cardKey, lookupFromSearch, pageModel, tabIdFromSearch } from './model';
+import { HostAccessBanner } from './host-access-banner';
 import { EmptyState, PageVerdict } from './page-verdict';
 import { ProviderCard } from './provider-card';
 
@@ -124,6 +125,7 @@ function App() {
         </div>
       </header>
       <main>
+        <HostAccessBanner />
         {tab.status === 'loading' ? (
           <p class="hint" role="status">
             {t('popupLoading')}
