@@ -1,314 +1,470 @@
 // One Aho–Corasick automaton for every alias and context word of every
 // provider. It runs over folded code units (case and accents folded 1:1, see
-// normalize.ts), as a dense DFA over a compressed alphabet: one typed-array
-// read per character. Boundaries, case rules and contexts are checked only
-// at candidate matches, so their cost follows the matches, not the text.
+// normalize.ts) as a DFA over a compressed alphabet: a few typed-array reads
+// per character, no allocation, no folded copy of the text. Boundaries, case
+// rules and contexts are checked only at candidate matches, so their cost
+// follows the matches, not the text. Runs of whitespace read as one space
+// ("Microsoft\n  Azure"), so offsets still point into the original text.
 import type { Provider } from '../data/schema';
-import { foldCode, isLower, isUpper, isWordChar } from './normalize';
+import { SPACE, foldTableOf, foldedUnitsOf, isLower, isUpper, isWordChar, wordAfter, wordBefore } from './normalize';
 
 export interface Mention {
   id: string;
   /** UTF-16 offsets into the original text, end exclusive. */
   start: number;
   end: number;
+  /** Found through a weak alias (and one of its context words). */
   weak: boolean;
 }
 
 export interface Matcher {
   find(text: string): Mention[];
+  /** Aliases compiled (strong, plus weak ones that have a usable context). */
   readonly patternCount: number;
 }
 
 export type MatchableProvider = Pick<Provider, 'id' | 'aliases' | 'weakAliases'>;
 
-/** How far (in characters) a context word may stand from a weak alias. */
+/** How far (in UTF-16 units) a context word may stand from a weak alias. */
 export const CONTEXT_WINDOW = 80;
 
-const enum Kind {
-  Strong = 0,
-  Weak = 1,
-  Context = 2,
-}
+const STRONG = 0;
+const WEAK = 1;
+const CONTEXT = 2;
 
-const enum CaseRule {
-  /** Short or all-capital names (AWS, OVH, GCP, STACKIT): exact case. */
-  Exact = 0,
-  /** Upper-case word initials of the alias must be upper-case in the text. */
-  Initials = 1,
-  /** Anything goes (context words). */
-  Any = 2,
-}
+/** Case requirement per folded unit of a pattern. */
+const FREE = 0;
+const UPPER = 1;
+const LOWER = 2;
 
 interface Pattern {
-  kind: Kind;
-  /** Provider index (strong/weak) or context-word index (context). */
+  kind: number;
+  /** Provider index (strong/weak) or context index (context). */
   owner: number;
-  /** For weak aliases: the context-word indices that make it count. */
+  folded: string;
+  /** FREE/UPPER/LOWER per unit; null when case does not matter. */
+  caseReq: Uint8Array | null;
+  /** Weak aliases: the context indices that make them count. */
   contexts: Int32Array | null;
-  original: string;
-  length: number;
-  caseRule: CaseRule;
-  /** Context word ending in `*`: a word prefix, no right boundary. */
+  /** Context word given as `héberg*`: a word prefix, no right boundary. */
   prefix: boolean;
 }
 
-function caseRuleOf(alias: string): CaseRule {
-  let letters = 0;
-  let lower = false;
-  for (let i = 0; i < alias.length; i++) {
-    const c = alias.charCodeAt(i);
-    if (isWordChar(c) && !(c >= 0x30 && c <= 0x39)) letters++;
-    if (isLower(c)) lower = true;
-  }
-  return letters <= 4 || !lower ? CaseRule.Exact : CaseRule.Initials;
-}
+const LETTER = /\p{L}/u;
 
-function caseMatches(p: Pattern, text: string, start: number): boolean {
-  if (p.caseRule === CaseRule.Any) return true;
-  const a = p.original;
-  if (p.caseRule === CaseRule.Exact) {
-    for (let i = 0; i < p.length; i++) {
-      const t = text.charCodeAt(start + i);
-      const c = a.charCodeAt(i);
-      // Exact up to accents: fold both but keep the case of letters.
-      if (t !== c && !(foldCode(t) === foldCode(c) && isUpper(t) === isUpper(c))) return false;
+/**
+ * Trims, collapses runs of whitespace to one space and folds. Returns the
+ * original units and their folds, aligned; null for text that cannot be a
+ * name (not a string, or not a single word character).
+ */
+function prepare(raw: unknown): { original: string; folded: string } | null {
+  if (typeof raw !== 'string') return null;
+  const fold = foldTableOf();
+  let original = '';
+  let folded = '';
+  let pendingSpace = false;
+  let word = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const f = fold[c]!;
+    if (f === SPACE) {
+      pendingSpace = original.length > 0;
+      continue;
     }
-    return true;
-  }
-  for (let i = 0; i < p.length; i++) {
-    const c = a.charCodeAt(i);
-    const initial = i === 0 || !isWordChar(a.charCodeAt(i - 1));
-    if (initial && isUpper(c) && !isUpper(text.charCodeAt(start + i))) return false;
-  }
-  return true;
-}
-
-/** True when the match at [start, end) stands alone: not inside a word, URL or identifier. */
-function boundariesOk(text: string, start: number, end: number, prefix: boolean): boolean {
-  if (start > 0) {
-    const b = text.charCodeAt(start - 1);
-    if (isWordChar(b)) return false;
-    // @ # = ~ $ % \ : handles, anchors, query strings, paths.
-    if (b === 0x40 || b === 0x23 || b === 0x3d || b === 0x7e || b === 0x24 || b === 0x25 || b === 0x5c) return false;
-    // "my-azure-app", "x.azure": part of an identifier or host name.
-    if ((b === 0x2d || b === 0x2e) && start > 1 && isWordChar(text.charCodeAt(start - 2))) return false;
-  }
-  if (prefix) return true;
-  if (end < text.length) {
-    const a = text.charCodeAt(end);
-    if (isWordChar(a) || a === 0x40) return false;
-    // "azure.microsoft", "ovhcloud.com": a host name, not a mention in prose.
-    if (a === 0x2e && end + 1 < text.length && isWordChar(text.charCodeAt(end + 1))) return false;
-  }
-  return true;
-}
-
-/** Folds a pattern; null when it is empty or cannot stand as a name. */
-function foldPattern(raw: string): string | null {
-  const s = raw.trim();
-  if (!s) return null;
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldCode(s.charCodeAt(i)));
-  return out;
-}
-
-interface Candidate {
-  pattern: number;
-  start: number;
-  end: number;
-}
-
-export function compileMatcher(providers: readonly MatchableProvider[]): Matcher {
-  const patterns: Pattern[] = [];
-  const folded: string[] = [];
-  const contextIndex = new Map<string, number>();
-
-  const addContext = (raw: string): number => {
-    const prefix = raw.trim().endsWith('*');
-    const word = prefix ? raw.trim().slice(0, -1) : raw;
-    const f = foldPattern(word);
-    if (!f) return -1;
-    const key = (prefix ? '*' : '') + f;
-    let idx = contextIndex.get(key);
-    if (idx === undefined) {
-      idx = contextIndex.size;
-      contextIndex.set(key, idx);
-      patterns.push({ kind: Kind.Context, owner: idx, contexts: null, original: word.trim(), length: f.length, caseRule: CaseRule.Any, prefix });
-      folded.push(f);
+    if (pendingSpace) {
+      original += ' ';
+      folded += ' ';
+      pendingSpace = false;
     }
-    return idx;
-  };
-
-  providers.forEach((p, owner) => {
-    for (const alias of p.aliases ?? []) {
-      const f = foldPattern(alias);
-      if (!f) continue;
-      patterns.push({ kind: Kind.Strong, owner, contexts: null, original: alias.trim(), length: f.length, caseRule: caseRuleOf(alias.trim()), prefix: false });
-      folded.push(f);
-    }
-    for (const weak of p.weakAliases ?? []) {
-      const f = foldPattern(weak.term);
-      if (!f) continue;
-      const contexts = Int32Array.from(new Set((weak.context ?? []).map(addContext).filter((i) => i >= 0)));
-      if (contexts.length === 0) continue;
-      patterns.push({ kind: Kind.Weak, owner, contexts, original: weak.term.trim(), length: f.length, caseRule: caseRuleOf(weak.term.trim()), prefix: false });
-      folded.push(f);
-    }
-  });
-
-  const automaton = buildAutomaton(folded);
-  const ids = providers.map((p) => p.id);
-  const contextCount = contextIndex.size;
-  const aliasCount = patterns.filter((p) => p.kind !== Kind.Context).length;
-
-  return {
-    patternCount: aliasCount,
-    find(text: string): Mention[] {
-      if (typeof text !== 'string' || text.length === 0 || aliasCount === 0) return [];
-      const raw = automaton.scan(text);
-      if (raw.length === 0) return [];
-      const names: Candidate[] = [];
-      // Context hits by word: sorted start positions (the scan emits in end order, close to start order).
-      let contextHits: number[][] | null = null;
-      for (let k = 0; k < raw.length; k += 2) {
-        const pi = raw[k]!;
-        const end = raw[k + 1]! + 1;
-        const p = patterns[pi]!;
-        const start = end - p.length;
-        if (!boundariesOk(text, start, end, p.prefix) || !caseMatches(p, text, start)) continue;
-        if (p.kind === Kind.Context) {
-          contextHits ??= Array.from({ length: contextCount }, () => []);
-          contextHits[p.owner]!.push(start, end);
-        } else {
-          names.push({ pattern: pi, start, end });
-        }
-      }
-      const valid = names.filter((c) => {
-        const p = patterns[c.pattern]!;
-        return p.kind === Kind.Strong || (contextHits !== null && hasContext(p.contexts!, contextHits, c.start, c.end));
-      });
-      return leftmostLongest(valid).map((c) => {
-        const p = patterns[c.pattern]!;
-        return { id: ids[p.owner]!, start: c.start, end: c.end, weak: p.kind === Kind.Weak };
-      });
-    },
-  };
-}
-
-function hasContext(contexts: Int32Array, hits: number[][], start: number, end: number): boolean {
-  const lo = start - CONTEXT_WINDOW;
-  const hi = end + CONTEXT_WINDOW;
-  for (let i = 0; i < contexts.length; i++) {
-    const list = hits[contexts[i]!]!;
-    for (let k = 0; k < list.length; k += 2) {
-      if (list[k]! < hi && list[k + 1]! > lo) return true;
-    }
+    original += raw.charAt(i);
+    folded += String.fromCharCode(f);
+    if (isWordChar(c)) word = true;
   }
-  return false;
-}
-
-/** Earliest start first; at the same start the longest; then the earliest pattern (input order). */
-function leftmostLongest(cands: Candidate[]): Candidate[] {
-  cands.sort((a, b) => a.start - b.start || b.end - a.end || a.pattern - b.pattern);
-  const out: Candidate[] = [];
-  let reached = -1;
-  for (const c of cands) {
-    if (c.start < reached) continue;
-    out.push(c);
-    reached = c.end;
-  }
-  return out;
-}
-
-interface Automaton {
-  /** Flat [patternIndex, endIndex, …] of every occurrence in the folded text. */
-  scan(text: string): number[];
+  return word ? { original, folded } : null;
 }
 
 /**
- * Dense DFA over an alphabet compressed to the code units the patterns use
- * (every other unit is class 0 and sends the automaton home).
+ * Short or all-capital names (AWS, OVH, S3NS, STACKIT) match with their exact
+ * case; other names need only their upper-case word initials ("Clever Cloud"
+ * not "clever cloud", but "CLEVER CLOUD" and "kdrive" for "kDrive").
  */
-function buildAutomaton(folded: readonly string[]): Automaton {
-  // Alphabet classes.
-  const classOf = new Map<number, number>();
-  for (const f of folded) for (let i = 0; i < f.length; i++) if (!classOf.has(f.charCodeAt(i))) classOf.set(f.charCodeAt(i), classOf.size + 1);
-  const width = classOf.size + 1;
-  // Raw code unit → class, for every unit that folds to a pattern unit.
-  const classMap = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0x250 && !classOf.has(c) && c !== 0x2018 && c !== 0x2019 && c !== 0x02bc && c !== 0x2009 && c !== 0x202f && c !== 0x2007) continue;
-    const cls = classOf.get(foldCode(c));
-    if (cls) classMap[c] = cls;
+function caseRequirements(original: string): Uint8Array {
+  let letters = 0;
+  let hasLower = false;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (LETTER.test(original.charAt(i))) letters++;
+    if (isLower(c)) hasLower = true;
   }
+  const exact = letters <= 4 || !hasLower;
+  const req = new Uint8Array(original.length);
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (exact) req[i] = isUpper(c) ? UPPER : isLower(c) ? LOWER : FREE;
+    else if (isUpper(c) && (i === 0 || !isWordChar(original.charCodeAt(i - 1)))) req[i] = UPPER;
+  }
+  return req;
+}
 
-  // Trie.
-  const goto: number[][] = [[]];
+/** Characters before a name that make it part of a path, handle, anchor, query or identifier. */
+function badBefore(f: number): boolean {
+  // / \ @ # = ~ $ %
+  return f === 0x2f || f === 0x5c || f === 0x40 || f === 0x23 || f === 0x3d || f === 0x7e || f === 0x24 || f === 0x25;
+}
+
+/** A name must stand alone: not inside a word, URL, file path or identifier. */
+function aliasBoundaries(text: string, fold: Uint16Array, start: number, end: number): boolean {
+  if (start > 0) {
+    if (wordBefore(text, start)) return false;
+    const b = fold[text.charCodeAt(start - 1)]!;
+    if (badBefore(b)) return false;
+    // "my-azure-app", "x.azure": an identifier or a host name.
+    if ((b === 0x2d || b === 0x2e) && wordBefore(text, start - 1)) return false;
+  }
+  if (end < text.length) {
+    if (wordAfter(text, end)) return false;
+    const a = fold[text.charCodeAt(end)]!;
+    if (a === 0x40 || a === 0x2f) return false;
+    // "azure.microsoft.com": a host name. A full stop before a space is fine.
+    if (a === 0x2e && wordAfter(text, end + 1)) return false;
+  }
+  return true;
+}
+
+/** Context words only need plain word boundaries (and none on the right for `word*`). */
+function contextBoundaries(text: string, start: number, end: number, prefix: boolean): boolean {
+  return !wordBefore(text, start) && (prefix || !wordAfter(text, end));
+}
+
+/**
+ * Walks the pattern backwards from `end` (whitespace runs in the text match
+ * one space) checking the case rule; returns the start, or -1.
+ */
+function locate(text: string, fold: Uint16Array, p: Pattern, end: number): number {
+  const f = p.folded;
+  const req = p.caseReq;
+  let t = end - 1;
+  for (let j = f.length - 1; j >= 0; j--, t--) {
+    if (t < 0) return -1;
+    const x = text.charCodeAt(t);
+    const fx = fold[x]!;
+    if (fx !== f.charCodeAt(j)) return -1;
+    if (fx === SPACE) {
+      while (t > 0 && fold[text.charCodeAt(t - 1)] === SPACE) t--;
+    } else if (req !== null) {
+      const r = req[j]!;
+      if ((r === UPPER && !isUpper(x)) || (r === LOWER && !isLower(x))) return -1;
+    }
+  }
+  return t + 1;
+}
+
+/** Dense rows are kept for the states nearest the root, up to this many cells (4 MB). */
+const DENSE_CELLS = 1 << 20;
+
+/**
+ * A DFA over a compressed alphabet. A state is a number: `row ≥ 0` is a dense
+ * state (the offset of its row in `delta`), `-id < 0` a deep state, stored
+ * sparsely (its trie children, then its failure link). Text rarely goes deep,
+ * so scanning costs the same as a fully dense table while memory stays
+ * proportional to the aliases when there are thousands of them.
+ */
+interface Automaton {
+  /** Raw code unit → alphabet class (0: in no pattern). */
+  classMap: Uint16Array;
+  spaceClass: number;
+  /** Rows of `width` cells: the next state per class; the last cell is 1 + an offset into `outputs`, or 0. */
+  delta: Int32Array;
+  width: number;
+  /** Deep states (by id): children in CSR form, failure link (id), outputs, whether they end in a space. */
+  kidStart: Int32Array;
+  kidClass: Uint16Array;
+  kidNext: Int32Array;
+  fail: Int32Array;
+  outAt: Int32Array;
+  endsInSpace: Uint8Array;
+  /** Number of dense states (ids below it are dense). */
+  dense: number;
+  /** Pattern indices, each list ended by -1 (own patterns and those of dictionary links). */
+  outputs: Int32Array;
+}
+
+function buildAutomaton(folded: readonly string[], denseCells: number): Automaton {
+  const fold = foldTableOf();
+  const classOf = new Uint16Array(0x10000);
+  // Class 1 is always the space, so it never shares a class (see below).
+  classOf[SPACE] = 1;
+  let classes = 2;
+  const units: number[] = [SPACE];
+  for (const f of folded) {
+    for (let i = 0; i < f.length; i++) {
+      const c = f.charCodeAt(i);
+      // Past 65,534 distinct units the rest share one class: the automaton then
+      // finds a superset of the matches, and locate() rejects the false ones.
+      if (classOf[c] === 0) {
+        classOf[c] = Math.min(classes++, 0xffff);
+        units.push(c);
+      }
+    }
+  }
+  classes = Math.min(classes, 0x10000);
+  // Folded units fold to themselves, so only they and the units that fold away need a class.
+  const classMap = new Uint16Array(0x10000);
+  for (const u of units) classMap[u] = classOf[u]!;
+  for (const c of foldedUnitsOf()) classMap[c] = classOf[fold[c]!]!;
+  const spaceClass = 1;
+  const width = classes + 1; // the extra cell holds the output offset
+  const out = width - 1;
+
+  // Trie (creation ids), edges keyed by state * width + class.
+  const edge = new Map<number, number>();
+  const kids: number[][] = [[]];
   const terminal: number[][] = [[]];
+  const last: number[] = [0];
   folded.forEach((f, pi) => {
     let s = 0;
     for (let i = 0; i < f.length; i++) {
-      const cls = classOf.get(f.charCodeAt(i))!;
-      let next = goto[s]![cls];
+      const cls = classOf[f.charCodeAt(i)]!;
+      let next = edge.get(s * width + cls);
       if (next === undefined) {
-        next = goto.length;
-        goto[s]![cls] = next;
-        goto.push([]);
+        next = kids.length;
+        edge.set(s * width + cls, next);
+        kids[s]!.push(cls, next);
+        kids.push([]);
         terminal.push([]);
+        last.push(cls);
       }
       s = next;
     }
     terminal[s]!.push(pi);
   });
+  const n = kids.length;
 
-  // Failure links by BFS, filling the dense table as we go.
-  const n = goto.length;
-  const delta = new Int32Array(n * width);
-  const fail = new Int32Array(n);
-  const dictLink = new Int32Array(n).fill(-1);
-  const hasOut = new Uint8Array(n);
-  const queue: number[] = [];
-  for (let cls = 1; cls < width; cls++) {
-    const next = goto[0]![cls];
-    if (next !== undefined) {
-      delta[cls] = next;
-      queue.push(next);
+  // Breadth-first order (the new ids), failure links and output lists.
+  const order = new Int32Array(n);
+  const id = new Int32Array(n);
+  const failOld = new Int32Array(n);
+  const lists: number[][] = new Array(n);
+  lists[0] = [];
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const s = order[head]!;
+    id[s] = head;
+    if (s !== 0) {
+      const f = failOld[s]!;
+      lists[s] = terminal[s]!.length > 0 ? terminal[s]!.concat(lists[f]!) : lists[f]!;
+    }
+    const k = kids[s]!;
+    for (let j = 0; j < k.length; j += 2) {
+      const cls = k[j]!;
+      const child = k[j + 1]!;
+      order[tail++] = child;
+      if (s === 0) continue;
+      let f = failOld[s]!;
+      while (f !== 0 && !edge.has(f * width + cls)) f = failOld[f]!;
+      failOld[child] = edge.get(f * width + cls) ?? 0;
     }
   }
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q]!;
-    const f = fail[s]!;
-    dictLink[s] = terminal[f]!.length > 0 ? f : dictLink[f]!;
-    hasOut[s] = terminal[s]!.length > 0 || dictLink[s]! >= 0 ? 1 : 0;
-    for (let cls = 1; cls < width; cls++) {
-      const next = goto[s]![cls];
-      if (next !== undefined) {
-        fail[next] = delta[f * width + cls]!;
-        delta[s * width + cls] = next;
-        queue.push(next);
-      } else {
-        delta[s * width + cls] = delta[f * width + cls]!;
+
+  const dense = Math.max(1, Math.min(n, Math.floor(denseCells / width)));
+  const encode = (old: number) => (id[old]! < dense ? id[old]! * width : -id[old]!);
+  const flat: number[] = [];
+  const outputOf = (old: number) => {
+    const list = lists[old]!;
+    if (list.length === 0) return 0;
+    flat.push(...list, -1);
+    return flat.length - list.length;
+  };
+
+  // Dense rows: a copy of the failure state's row (shallower, already filled), then the state's own children.
+  const delta = new Int32Array(dense * width);
+  for (let d = 0; d < dense; d++) {
+    const s = order[d]!;
+    const row = d * width;
+    if (s !== 0) {
+      const f = id[failOld[s]!]! * width;
+      delta.copyWithin(row, f, f + out);
+    }
+    const k = kids[s]!;
+    for (let j = 0; j < k.length; j += 2) delta[row + k[j]!] = encode(k[j + 1]!);
+    // After a space, more spaces change nothing: whitespace runs read as one space.
+    if (s !== 0 && last[s] === spaceClass) delta[row + spaceClass] = row;
+    delta[row + out] = outputOf(s);
+  }
+
+  // Deep states, sparse.
+  const kidStart = new Int32Array(n + 1);
+  const kidClass = new Uint16Array(Math.max(0, n - 1));
+  const kidNext = new Int32Array(Math.max(0, n - 1));
+  const fail = new Int32Array(n);
+  const outAt = new Int32Array(n);
+  const endsInSpace = new Uint8Array(n);
+  let e = 0;
+  for (let d = 0; d < n; d++) {
+    const s = order[d]!;
+    kidStart[d] = e;
+    if (d < dense) continue;
+    const k = kids[s]!;
+    for (let j = 0; j < k.length; j += 2) {
+      kidClass[e] = k[j]!;
+      kidNext[e++] = encode(k[j + 1]!);
+    }
+    fail[d] = id[failOld[s]!]!;
+    outAt[d] = outputOf(s);
+    endsInSpace[d] = last[s] === spaceClass ? 1 : 0;
+  }
+  kidStart[n] = e;
+  return { classMap, spaceClass, delta, width, kidStart, kidClass, kidNext, fail, outAt, endsInSpace, dense, outputs: Int32Array.from(flat) };
+}
+
+/** The transition from deep state `d` on class `cls` (encoded state). */
+function deepStep(a: Automaton, d: number, cls: number): number {
+  if (cls === 0) return 0;
+  if (cls === a.spaceClass && a.endsInSpace[d] === 1) return -d;
+  for (;;) {
+    for (let k = a.kidStart[d]!, end = a.kidStart[d + 1]!; k < end; k++) if (a.kidClass[k] === cls) return a.kidNext[k]!;
+    d = a.fail[d]!;
+    if (d < a.dense) return a.delta[d * a.width + cls]!;
+  }
+}
+
+interface Scan {
+  text: string;
+  /** Flat [pattern, start, end, …] of alias candidates, in end order. */
+  names: number[];
+  /** Per context index: flat [start, end, …] in end order. */
+  contextHits: (number[] | undefined)[];
+}
+
+export interface MatcherOptions {
+  /** Memory budget of the dense part of the automaton, in cells (tests lower it to exercise the sparse part). */
+  denseCells?: number;
+}
+
+export function compileMatcher(providers: readonly MatchableProvider[], options: MatcherOptions = {}): Matcher {
+  const patterns: Pattern[] = [];
+  const contextIndex = new Map<string, number>();
+
+  const addContext = (raw: unknown): number => {
+    if (typeof raw !== 'string') return -1;
+    let word = raw.trim();
+    const prefix = word.endsWith('*');
+    if (prefix) word = word.replace(/\*+$/, '');
+    const p = prepare(word);
+    if (!p) return -1;
+    const key = (prefix ? '*' : ' ') + p.folded;
+    let idx = contextIndex.get(key);
+    if (idx === undefined) {
+      idx = contextIndex.size;
+      contextIndex.set(key, idx);
+      patterns.push({ kind: CONTEXT, owner: idx, folded: p.folded, caseReq: null, contexts: null, prefix });
+    }
+    return idx;
+  };
+
+  const list = Array.isArray(providers) ? providers : [];
+  list.forEach((provider, owner) => {
+    const aliases: readonly unknown[] = Array.isArray(provider?.aliases) ? provider.aliases : [];
+    for (const alias of aliases) {
+      const p = prepare(alias);
+      if (p) patterns.push({ kind: STRONG, owner, folded: p.folded, caseReq: caseRequirements(p.original), contexts: null, prefix: false });
+    }
+    const weak: readonly MatchableProvider['weakAliases'][number][] = Array.isArray(provider?.weakAliases) ? provider.weakAliases : [];
+    for (const w of weak) {
+      const p = prepare(w?.term);
+      if (!p) continue;
+      const ctx: readonly unknown[] = Array.isArray(w.context) ? w.context : [];
+      const contexts = Int32Array.from(new Set(ctx.map(addContext).filter((i) => i >= 0)));
+      // Without a usable context word a weak alias can never count.
+      if (contexts.length === 0) continue;
+      patterns.push({ kind: WEAK, owner, folded: p.folded, caseReq: caseRequirements(p.original), contexts, prefix: false });
+    }
+  });
+
+  const ids = list.map((p) => String(p?.id));
+  const patternCount = patterns.filter((p) => p.kind !== CONTEXT).length;
+  const automaton = buildAutomaton(patterns.map((p) => p.folded), options.denseCells ?? DENSE_CELLS);
+  const fold = foldTableOf();
+
+  /** Checks every pattern that ends at `end` and records those that hold. */
+  function emit(scan: Scan, offset: number, end: number): void {
+    const { outputs } = automaton;
+    const text = scan.text;
+    for (let k = offset; outputs[k]! >= 0; k++) {
+      const pi = outputs[k]!;
+      const p = patterns[pi]!;
+      const start = locate(text, fold, p, end);
+      if (start < 0) continue;
+      if (p.kind === CONTEXT) {
+        if (!contextBoundaries(text, start, end, p.prefix)) continue;
+        (scan.contextHits[p.owner] ??= []).push(start, end);
+      } else if (aliasBoundaries(text, fold, start, end)) {
+        scan.names.push(pi, start, end);
       }
     }
   }
-  const terminals = terminal.map((t) => Int32Array.from(t));
 
   return {
-    scan(text: string): number[] {
-      const out: number[] = [];
+    patternCount,
+    find(text: string): Mention[] {
+      if (typeof text !== 'string' || text.length === 0 || patternCount === 0) return [];
+      const a = automaton;
+      const { classMap, delta, outAt } = a;
+      const out = a.width - 1;
+      const scan: Scan = { text, names: [], contextHits: [] };
       let s = 0;
       for (let i = 0, len = text.length; i < len; i++) {
-        s = delta[s * width + classMap[text.charCodeAt(i)]!]!;
-        if (hasOut[s] === 1) {
-          for (let t = s; t >= 0; t = dictLink[t]!) {
-            const list = terminals[t]!;
-            for (let k = 0; k < list.length; k++) out.push(list[k]!, i);
-          }
-        }
+        const cls = classMap[text.charCodeAt(i)]!;
+        s = s >= 0 ? delta[s + cls]! : deepStep(a, -s, cls);
+        const o = s >= 0 ? delta[s + out]! : outAt[-s]!;
+        if (o !== 0) emit(scan, o - 1, i + 1);
       }
-      return out;
+      return resolve(scan);
     },
   };
+
+  function resolve(scan: Scan): Mention[] {
+    const names = scan.names;
+    if (names.length === 0) return [];
+    // Weak aliases without a context word near them are dropped first.
+    const valid: number[] = [];
+    for (let k = 0; k < names.length; k += 3) {
+      const p = patterns[names[k]!]!;
+      if (p.kind === STRONG || hasContext(p.contexts!, scan.contextHits, names[k + 1]!, names[k + 2]!)) valid.push(k);
+    }
+    // Leftmost, then longest, then first pattern (input order: custom providers first).
+    valid.sort((a, b) => names[a + 1]! - names[b + 1]! || names[b + 2]! - names[a + 2]! || names[a]! - names[b]!);
+    const mentions: Mention[] = [];
+    let reached = -1;
+    for (const k of valid) {
+      const start = names[k + 1]!;
+      if (start < reached) continue;
+      const p = patterns[names[k]!]!;
+      reached = names[k + 2]!;
+      mentions.push({ id: ids[p.owner]!, start, end: reached, weak: p.kind === WEAK });
+    }
+    return mentions;
+  }
+}
+
+/** Is one of these context words within CONTEXT_WINDOW of [start, end)? Binary search per word. */
+function hasContext(contexts: Int32Array, hits: (number[] | undefined)[], start: number, end: number): boolean {
+  const lo = start - CONTEXT_WINDOW;
+  const hi = end + CONTEXT_WINDOW;
+  for (let c = 0; c < contexts.length; c++) {
+    const list = hits[contexts[c]!];
+    if (!list) continue;
+    // First hit whose end reaches the window (ends ascend, and so do starts).
+    let a = 0;
+    let b = list.length / 2;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (list[2 * m + 1]! < lo) a = m + 1;
+      else b = m;
+    }
+    if (a < list.length / 2 && list[2 * a]! <= hi) return true;
+  }
+  return false;
 }
 
 /** Distinct provider ids, in order of first mention. */
@@ -316,18 +472,36 @@ export function mentionsToIds(mentions: readonly Mention[]): string[] {
   return [...new Set(mentions.map((m) => m.id))];
 }
 
+const WS = /\s/;
+
 /** The text around a mention, whitespace collapsed, cut at word boundaries, "…" where cut. */
 export function snippetAround(text: string, mention: Pick<Mention, 'start' | 'end'>, radius = 60): string {
-  let from = Math.max(0, mention.start - radius);
-  let to = Math.min(text.length, mention.end + radius);
-  if (from > 0) {
-    const space = text.indexOf(' ', from);
-    if (space >= 0 && space < mention.start) from = space + 1;
+  const len = text.length;
+  const start = Math.min(Math.max(0, mention.start | 0), len);
+  const end = Math.min(Math.max(start, mention.end | 0), len);
+  const r = Math.max(0, radius | 0);
+  let from = Math.max(0, start - r);
+  let to = Math.min(len, end + r);
+  // Cut after a space rather than inside a word, when there is one before the mention.
+  if (from > 0 && !WS.test(text.charAt(from - 1))) {
+    for (let i = from; i < start; i++) {
+      if (WS.test(text.charAt(i))) {
+        from = i + 1;
+        break;
+      }
+    }
   }
-  if (to < text.length) {
-    const space = text.lastIndexOf(' ', to);
-    if (space > mention.end) to = space;
+  if (to < len && !WS.test(text.charAt(to))) {
+    for (let i = to - 1; i > end; i--) {
+      if (WS.test(text.charAt(i))) {
+        to = i;
+        break;
+      }
+    }
   }
+  // Never split a surrogate pair.
+  if (from > 0 && from < len && (text.charCodeAt(from) & 0xfc00) === 0xdc00) from++;
+  if (to < len && to > 0 && (text.charCodeAt(to) & 0xfc00) === 0xdc00) to--;
   const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return (from > 0 ? '…' : '') + body + (to < text.length ? '…' : '');
+  return (from > 0 ? '…' : '') + body + (to < len ? '…' : '');
 }
