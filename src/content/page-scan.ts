@@ -44,7 +44,8 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
   let scheduled = false;
   let dirty = true; // the first report is sent even when nothing is found
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastReport = 0;
+  // Progress reports start half a second in: a small page reports once, when done.
+  let lastReport = performance.now();
 
   const observe = (target: Document | ShadowRoot) => {
     if (observed.has(target)) return;
