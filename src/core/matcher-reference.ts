@@ -3,6 +3,7 @@
 // (folding, whitespace runs, case, boundaries, contexts), then overlaps are
 // resolved leftmost-longest. Quadratic on purpose; never ship it.
 import { foldChar } from './normalize';
+import { inUrlToken } from './url-token';
 import type { MatchableProvider, Mention } from './matcher';
 
 const WINDOW = 80;
@@ -101,11 +102,13 @@ function matchAt(text: string, s: number, p: RefPattern): number {
 function aliasBoundaries(text: string, s: number, e: number): boolean {
   const before = charBefore(text, s);
   if (isWord(before)) return false;
-  if ('/\\@#=~$%'.includes(folded(before)) && before !== '') return false;
+  if ('\\@#=~$%'.includes(folded(before)) && before !== '') return false;
+  if (folded(before) === '/' && inUrlToken(text, s, e)) return false;
   if ((folded(before) === '-' || folded(before) === '.') && isWord(charBefore(text, s - 1))) return false;
   const after = charAt(text, e);
   if (isWord(after)) return false;
-  if (after !== '' && '@/'.includes(folded(after))) return false;
+  if (folded(after) === '@') return false;
+  if (folded(after) === '/' && inUrlToken(text, s, e)) return false;
   if (folded(after) === '.' && isWord(charAt(text, e + 1))) return false;
   return true;
 }

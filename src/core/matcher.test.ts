@@ -83,11 +83,18 @@ describe('word boundaries', () => {
       'x.Azure',
       'Azure_',
       'Azure@example.org',
-      'Azure/AWS',
+      'https://github.com/Azure/sdk',
+      'github.com/Azure/sdk',
+      'docs//Azure',
       'Azure.com',
       'api.Azure.net',
     ];
     for (const text of texts) expect(found(p, text), text).toEqual([]);
+  });
+
+  it('reads names separated by a slash in prose as two names', () => {
+    expect(found(p, 'Azure/OVHcloud')).toEqual(['Azure', 'OVHcloud']);
+    expect(found(p, 'we compared OVHcloud/Azure last year')).toEqual(['OVHcloud', 'Azure']);
   });
 
   it('accepts a hyphen or dot that does not follow a word', () => {

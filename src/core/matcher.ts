@@ -7,6 +7,7 @@
 // ("Microsoft\n  Azure"), so offsets still point into the original text.
 import type { Provider } from '../data/schema';
 import { SPACE, foldTableOf, foldedUnitsOf, isLower, isUpper, isWordChar, wordAfter, wordBefore } from './normalize';
+import { inUrlToken } from './url-token';
 
 export interface Mention {
   id: string;
@@ -108,8 +109,8 @@ function caseRequirements(original: string): Uint8Array {
 
 /** Characters before a name that make it part of a path, handle, anchor, query or identifier. */
 function badBefore(f: number): boolean {
-  // / \ @ # = ~ $ %
-  return f === 0x2f || f === 0x5c || f === 0x40 || f === 0x23 || f === 0x3d || f === 0x7e || f === 0x24 || f === 0x25;
+  // \ @ # = ~ $ %  (a slash is judged by the token around it)
+  return f === 0x5c || f === 0x40 || f === 0x23 || f === 0x3d || f === 0x7e || f === 0x24 || f === 0x25;
 }
 
 /** A name must stand alone: not inside a word, URL, file path or identifier. */
@@ -120,11 +121,13 @@ function aliasBoundaries(text: string, fold: Uint16Array, start: number, end: nu
     if (badBefore(b)) return false;
     // "my-azure-app", "x.azure": an identifier or a host name.
     if ((b === 0x2d || b === 0x2e) && wordBefore(text, start - 1)) return false;
+    if (b === 0x2f && inUrlToken(text, start, end)) return false;
   }
   if (end < text.length) {
     if (wordAfter(text, end)) return false;
     const a = fold[text.charCodeAt(end)]!;
-    if (a === 0x40 || a === 0x2f) return false;
+    if (a === 0x40) return false;
+    if (a === 0x2f && inUrlToken(text, start, end)) return false;
     // "azure.microsoft.com": a host name. A full stop before a space is fine.
     if (a === 0x2e && wordAfter(text, end + 1)) return false;
   }
