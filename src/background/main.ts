@@ -9,6 +9,8 @@ import { t } from '../shared/i18n';
 import { handle, sendToTab } from '../shared/messages';
 import type { Notice } from '../shared/protocol';
 import { setBadge } from './badge';
+import { providersForHost } from '../core/hosts';
+import type { Settings } from '../shared/settings-schema';
 import { invalidateRegistry, providersOfUrl, registry } from './provider-registry';
 import { forgetTab, readTab, tabView, updateTab, type TabState } from './tab-state';
 
@@ -32,7 +34,7 @@ handle({
       return {
         url: frameId === 0 ? url : base.url,
         hostIds: hostIds ?? base.hostIds,
-        frames: { ...base.frames, [String(frameId)]: { ids, snippets: req.snippets } },
+        frames: { ...base.frames, [String(frameId)]: { ids, snippets: req.snippets, resources: req.resources ?? {} } },
       };
     });
     if (state) await refreshTab(tabId, state);
@@ -40,7 +42,7 @@ handle({
 
   async 'tab/get-state'(req) {
     const state = await readTab(req.tabId);
-    return state ? tabView(state) : null;
+    return state ? tabView(state, await hostLookup()) : null;
   },
 
   async 'tab/open-details'(_req, sender) {
@@ -102,21 +104,31 @@ onStoredChange(({ custom }) => {
   void refreshAllTabs();
 });
 
-async function providersOf(state: TabState): Promise<Provider[]> {
+/** Maps a resource host to provider ids through the current registry. */
+async function hostLookup(): Promise<(host: string) => string[]> {
+  const { hosts } = await registry();
+  return (host) => providersForHost(hosts, host);
+}
+
+/** The providers that count for the badge and notice: named or hosting, plus resource providers when the person opted in. */
+async function providersOf(state: TabState, countResources: boolean): Promise<Provider[]> {
   const { byId } = await registry();
-  return tabView(state).providers.flatMap((p) => byId.get(p.id) ?? []);
+  const view = tabView(state, await hostLookup());
+  const ids = new Set(view.providers.map((p) => p.id));
+  if (countResources) for (const r of view.resources) ids.add(r.id);
+  return [...ids].flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Badge, tooltip and in-page notice of a tab, from its state. */
 async function refreshTab(tabId: number, state: TabState): Promise<void> {
-  const page = assessPage(await providersOf(state), todayIso());
+  const settings = (await storage.readSettings()).value;
+  const page = assessPage(await providersOf(state, settings.countResources), todayIso());
   await setBadge(tabId, { count: page.providers.length, level: page.level, names: page.providers.map((a) => a.provider.name) });
-  const notice = await noticeFor(state.url, page);
+  const notice = noticeFor(state.url, page, settings);
   await sendToTab(tabId, 0, 'warning/update', { notice }).catch(() => undefined);
 }
 
-async function noticeFor(url: string, page: ReturnType<typeof assessPage>): Promise<Notice | null> {
-  const settings = (await storage.readSettings()).value;
+function noticeFor(url: string, page: ReturnType<typeof assessPage>, settings: Settings): Notice | null {
   if (!settings.warningsEnabled || page.level === null) return null;
   const host = safeHost(url);
   if (host && settings.silencedSites.includes(host)) return null;

@@ -2,11 +2,13 @@
 // memory is only a cache). Updates of one tab are serialised so that frames
 // reporting at the same time do not overwrite each other.
 import browser from 'webextension-polyfill';
-import type { TabProvider, TabView } from '../shared/protocol';
+import type { ResourceProvider, TabProvider, TabView } from '../shared/protocol';
 
 interface FrameFindings {
   ids: string[];
   snippets: Record<string, string[]>;
+  /** Hosts the frame loaded resources from, with counts. */
+  resources?: Record<string, number>;
 }
 
 export interface TabState {
@@ -51,7 +53,7 @@ export function forgetTab(tabId: number): Promise<unknown> {
 }
 
 /** Distinct providers of the tab, host matches first, with up to 3 snippets each. */
-export function tabView(state: TabState): TabView {
+export function tabView(state: TabState, idsOfHost: (host: string) => string[] = () => []): TabView {
   const found = new Map<string, TabProvider>();
   for (const id of state.hostIds) found.set(id, { id, via: ['host'], snippets: [] });
   for (const frame of Object.values(state.frames)) {
@@ -62,5 +64,21 @@ export function tabView(state: TabState): TabView {
       found.set(id, entry);
     }
   }
-  return { url: state.url, providers: [...found.values()] };
+  return { url: state.url, providers: [...found.values()], resources: resourceProviders(state, idsOfHost) };
+}
+
+/** Providers that served resources to the tab, most resources first. */
+function resourceProviders(state: TabState, idsOfHost: (host: string) => string[]): ResourceProvider[] {
+  const byId = new Map<string, ResourceProvider>();
+  for (const frame of Object.values(state.frames)) {
+    for (const [host, count] of Object.entries(frame.resources ?? {})) {
+      for (const id of idsOfHost(host)) {
+        const entry = byId.get(id) ?? { id, count: 0, hosts: [] };
+        entry.count += count;
+        if (!entry.hosts.includes(host)) entry.hosts.push(host);
+        byId.set(id, entry);
+      }
+    }
+  }
+  return [...byId.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }

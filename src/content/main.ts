@@ -8,6 +8,7 @@ import { handle, send } from '../shared/messages';
 import { createHighlighter } from './highlight';
 import { loadMatcher } from './match-data';
 import { startPageScan, type Findings } from './page-scan';
+import { watchResourceHosts } from './resource-hosts';
 import { createWarning } from './warning';
 import { watchRoute } from './watch-url';
 
@@ -50,14 +51,29 @@ async function main(): Promise<void> {
   const highlighter = createHighlighter(document);
   let highlight = highlighter !== null && (await wantsHighlight());
   let page = new AbortController();
-  let scan = startRoute();
+
+  // Resource hosts belong to the document, not to a route: they accumulate.
+  let resources: Record<string, number> = {};
+  let findings: Findings | null = null;
+  const send_ = () => {
+    if (orphaned()) return shutdown();
+    if (!findings) return; // the first report waits for the first scan
+    send('tab/report', { url: location.href, ids: findings.ids, snippets: findings.snippets, resources }).catch(() => {
+      if (orphaned()) shutdown();
+    });
+  };
+  let resourceTimer: ReturnType<typeof setTimeout> | undefined;
+  watchResourceHosts((hosts) => {
+    resources = hosts;
+    clearTimeout(resourceTimer);
+    resourceTimer = setTimeout(send_, 500);
+  }, life.signal);
 
   function startRoute() {
-    const report = (findings: Findings) => {
-      if (orphaned()) return shutdown();
-      send('tab/report', { url: location.href, ids: findings.ids, snippets: findings.snippets }).catch(() => {
-        if (orphaned()) shutdown();
-      });
+    findings = null;
+    const report = (found: Findings) => {
+      findings = found;
+      send_();
     };
     return startPageScan(document, {
       matcher,
@@ -68,6 +84,8 @@ async function main(): Promise<void> {
       },
     });
   }
+
+  let scan = startRoute();
 
   watchRoute(() => {
     if (orphaned()) return shutdown();

@@ -64,6 +64,22 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
         </label>
       </div>
 
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            data-setting="countResources"
+            checked={settings.countResources}
+            aria-describedby="count-resources-hint"
+            onChange={(e) => void onChange({ countResources: e.currentTarget.checked }).catch(() => undefined)}
+          />
+          {t('settingsCountResources')}
+        </label>
+        <p id="count-resources-hint" class="hint">
+          {t('settingsCountResourcesHint')}
+        </p>
+      </div>
+
       <fieldset class="field" data-setting="silencedSites" aria-describedby="silenced-hint">
         <legend>{t('settingsSilenced')}</legend>
         <p id="silenced-hint" class="hint">

@@ -16,6 +16,7 @@ import { cardKey, lookupFromSearch, pageModel, tabIdFromSearch } from './model';
 import { HostAccessBanner } from './host-access-banner';
 import { EmptyState, PageVerdict } from './page-verdict';
 import { ProviderCard } from './provider-card';
+import { ResourcesSection } from './resources-section';
 
 const POPUP_PATH = 'src/popup/index.html';
 /** While the popup is open, the page may still be scanning: refresh the view this often. */
@@ -101,6 +102,7 @@ function App() {
 
   const providers = useMemo(() => mergeProviders(bundledDataset().providers, custom.list), [custom.list]);
   const customIds = useMemo(() => new Set(custom.list.map((p) => p.id)), [custom.list]);
+  const byId = useMemo(() => new Map(providers.map((p) => [p.id, p])), [providers]);
   const view = tab.status === 'ready' ? tab.view : null;
   const model = useMemo(() => pageModel(view, providers, today), [view, providers, today]);
   const host = view ? displayHost(view.url) : null;
@@ -149,6 +151,7 @@ function App() {
             </ul>
           </>
         )}
+        {view ? <ResourcesSection resources={view.resources ?? []} byId={byId} /> : null}
         {custom.error ? (
           <p class="error" role="alert">
             {t('optionsStoredError', [custom.error])}

@@ -16,6 +16,13 @@ export const RequestSchemas = {
     ids: Ids,
     /** Everything the frame found since its document or SPA route started (it replaces the previous report). */
     snippets: Snippets,
+    /** Hosts the frame loaded resources from, with counts (Resource Timing). */
+    resources: v.optional(
+      v.pipe(
+        v.record(v.pipe(v.string(), v.maxLength(253)), v.pipe(v.number(), v.integer(), v.minValue(0))),
+        v.check((r) => Object.keys(r).length <= 500, 'at most 500 hosts'),
+      ),
+    ),
   }),
   /** Popup/report → background: what was found in a tab. */
   'tab/get-state': v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
@@ -43,9 +50,18 @@ export interface TabProvider {
   snippets: string[];
 }
 
+/** A provider that served resources to the page. */
+export interface ResourceProvider {
+  id: string;
+  count: number;
+  hosts: string[];
+}
+
 export interface TabView {
   url: string;
   providers: TabProvider[];
+  /** "This page loads from": providers that served resources, most resources first. */
+  resources: ResourceProvider[];
 }
 
 export interface Replies {

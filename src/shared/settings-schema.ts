@@ -14,6 +14,8 @@ export const SettingsSchema = v.object({
   warnLevels: v.pipe(v.array(v.picklist(LEVELS)), v.maxLength(LEVELS.length)),
   /** Highlight mentions in the page text (off by default). */
   highlight: v.boolean(),
+  /** Count the providers that serve the page's resources (scripts, fonts, APIs) in the badge and notice. */
+  countResources: v.boolean(),
   /** Hosts where the extension shows nothing in the page (no notice, no highlight). */
   silencedSites: v.pipe(v.array(SiteSchema), v.maxLength(5_000)),
 });
@@ -24,5 +26,6 @@ export const DEFAULT_SETTINGS: Settings = {
   warningsEnabled: true,
   warnLevels: ['high'],
   highlight: false,
+  countResources: false,
   silencedSites: [],
 };

@@ -22,7 +22,7 @@ async function openAndCount(url: string, expected: string) {
 describe('live scan (Chromium)', () => {
   before(async () => {
     server = await startServer();
-    ext = await launchWithExtension({ args: [`--host-resolver-rules=MAP azure.microsoft.com 127.0.0.1`] });
+    ext = await launchWithExtension({ args: [`--host-resolver-rules=MAP azure.microsoft.com 127.0.0.1, MAP *.amazonaws.com 127.0.0.1, MAP *.googleapis.com 127.0.0.1`] });
   });
   after(async () => {
     await ext?.close();
@@ -139,8 +139,27 @@ describe('live scan (Chromium)', () => {
     await page.close();
   });
 
+  it('lists the providers that served the page’s resources, without counting them by default', async () => {
+    const page = await ext.ctx.newPage();
+    const url = server.page(
+      '/resources.html',
+      html(`<p>Plain article.</p><img src="http://media.s3.amazonaws.com:${server.port}/a.png"><img src="http://media.s3.amazonaws.com:${server.port}/b.png"><script src="http://fonts.googleapis.com:${server.port}/f.js"></script>`),
+    );
+    await page.goto(url);
+    const tabId = await tabIdOf(ext, url);
+    const popup = await ext.ctx.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await until(async () => (await popup.locator('[data-resource-provider-id]').count()) === 2, 'two resource providers in the popup');
+    assert.equal(await popup.locator('[data-resource-provider-id="aws"]').getAttribute('data-resource-count'), '2');
+    assert.equal(await popup.locator('[data-resource-provider-id="google-cloud"]').getAttribute('data-resource-count'), '1');
+    assert.equal(await badgeText(ext, tabId), '', 'resources do not count unless the person opts in');
+    await popup.close();
+    await page.close();
+  });
+
   it('made no network request other than the local test pages', () => {
-    const foreign = ext.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith(`http://azure.microsoft.com:${server.port}/`) && !u.startsWith('chrome-extension://') && !u.startsWith('data:') && u !== 'about:blank');
+    const local = [server.origin, ...['azure.microsoft.com', 'media.s3.amazonaws.com', 'fonts.googleapis.com'].map((h) => `http://${h}:${server.port}/`)];
+    const foreign = ext.requests.filter((u) => !local.some((l) => u.startsWith(l)) && !u.startsWith('chrome-extension://') && !u.startsWith('data:') && u !== 'about:blank');
     assert.deepEqual(foreign, []);
   });
 });
