@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../_locales/en/messages.json';
+import { assessPage } from '../core/assess';
+import type { MessageKey } from '../shared/i18n';
+import { fixtureProvider, FIXTURES } from '../ui/fixtures.test-data';
+import { buildReport, type ReportInput } from './cited-report';
+
+const t = (key: MessageKey, subs: string[] = []) => subs.reduce((m, s, i) => m.replace(`$${i + 1}`, s), (en as Record<string, { message: string }>)[key]!.message);
+
+function input(providers = FIXTURES.slice(0, 2), patch: Partial<ReportInput> = {}): ReportInput {
+  return {
+    url: 'https://example.org/tender?id=7',
+    generatedAt: '2026-11-23T10:00:00.000Z',
+    extensionVersion: '0.1.0',
+    datasetVersion: '2026-11-23',
+    lang: 'en',
+    providers: assessPage(providers, '2026-11-23').providers,
+    found: new Map([['microsoft-azure', { id: 'microsoft-azure', via: ['text'], snippets: ['The hub is hosted on Microsoft Azure.'] }]]),
+    resources: [{ id: 'ovhcloud', count: 3, hosts: ['cdn.ovh.net'] }],
+    resourceNames: new Map([['ovhcloud', 'OVHcloud']]),
+    t,
+    ...patch,
+  };
+}
+
+describe('buildReport', () => {
+  it('lists page, date, versions, every provider with statuses, reasons, snippets and numbered citations', () => {
+    const { markdown, html, filename } = buildReport(input());
+    expect(markdown).toContain('<https://example.org/tender?id=7>');
+    expect(markdown).toContain('Sovereignty Lens 0.1.0');
+    expect(markdown).toMatch(/## Microsoft Azure — Exposed to foreign law/);
+    expect(markdown).toContain('US company: CLOUD Act. \\[2\\]');
+    expect(markdown).toContain('> The hub is hosted on Microsoft Azure.');
+    expect(markdown).toMatch(/1\. Source — <https:\/\/www\.microsoft\.com\/> — verified Jan 15, 2025 \(primary\)/);
+    expect(markdown).toMatch(/2\. Source — <https:\/\/www\.law\.cornell\.edu\/uscode\/text\/18\/2713>/);
+    expect(markdown).toContain('OVHcloud: 3 (cdn.ovh.net)');
+    expect(html).toContain('<sup>[2]</sup>');
+    expect(html).toContain('<a href="https://www.law.cornell.edu/uscode/text/18/2713">');
+    expect(filename).toBe('sovereignty-lens-report-2026-11-23');
+  });
+
+  it('cites a source used by several claims once', () => {
+    const shared = [{ url: 'https://example.org/same', title: 'Same', verified: '2026-01-01' }];
+    const p = fixtureProvider({
+      id: 'x',
+      name: 'X',
+      jurisdiction: { entity: 'X SA', hq: 'FR', parent: null, parentHq: null, reason: { en: 'French.', fr: 'Française.' }, sources: shared },
+      cloudAct: { status: 'not-exposed', laws: [], reason: { en: 'EU.', fr: 'UE.' }, sources: shared },
+    });
+    const { markdown } = buildReport(input([p], { found: new Map(), resources: [] }));
+    expect(markdown.match(/<https:\/\/example\.org\/same>/g)).toHaveLength(1);
+    expect(markdown).toContain('French. \\[1\\]');
+    expect(markdown).toContain('EU. \\[1\\]');
+  });
+
+  it('renders hostile names and snippets as text, and drops non-https sources', () => {
+    const evil = fixtureProvider({
+      id: 'evil',
+      name: '<img src=x onerror=alert(1)>',
+      cloudAct: { status: 'exposed', laws: [], reason: { en: '[click](javascript:alert(1))', fr: 'x' }, sources: [{ url: 'javascript:alert(1)' as string, title: 't', verified: '2026-01-01' }] },
+    });
+    const { markdown, html } = buildReport(input([evil], { found: new Map([['evil', { id: 'evil', via: ['text'], snippets: ['<script>alert(1)</script>'] }]]), resources: [] }));
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toMatch(/href="javascript:/);
+    expect(markdown).not.toMatch(/<javascript:/);
+    expect(markdown).toContain('\\[click\\](javascript:alert(1))');
+    expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
+  });
+
+  it('writes French dates and labels when the UI is French', () => {
+    const { markdown } = buildReport(input(FIXTURES.slice(0, 1), { lang: 'fr' }));
+    expect(markdown).toContain('23 nov. 2026');
+  });
+});

@@ -1,0 +1,138 @@
+// A cited report of one page, for a DPIA or a procurement file: Markdown and
+// a print-ready HTML page. Pure: labels come in through `t`, so it is tested
+// in Node. Every string from a page, the dataset or a custom provider is
+// escaped (HTML) or neutralised (Markdown); links are https only.
+import type { Assessment } from '../core/assess';
+import type { Source } from '../data/schema';
+import type { MessageKey } from '../shared/i18n';
+import type { ResourceProvider, TabProvider } from '../shared/protocol';
+import { countryWithCode, formatDate, safeHttpsUrl, type UiLang } from '../ui/format';
+import { LEVEL_LABEL } from '../ui/level-label';
+
+export type Translate = (key: MessageKey, subs?: string[]) => string;
+
+export interface ReportInput {
+  url: string;
+  /** When the report was made (ISO date-time). */
+  generatedAt: string;
+  extensionVersion: string;
+  datasetVersion: string;
+  lang: UiLang;
+  providers: readonly Assessment[];
+  found: ReadonlyMap<string, TabProvider>;
+  resources: readonly ResourceProvider[];
+  resourceNames: ReadonlyMap<string, string>;
+  t: Translate;
+}
+
+interface Claim {
+  label: string;
+  value: string;
+  reason: string;
+  sources: readonly Source[];
+}
+
+/** Numbers each distinct source URL once, in order of first citation. */
+class Citations {
+  readonly list: Source[] = [];
+  private readonly index = new Map<string, number>();
+  cite(sources: readonly Source[]): number[] {
+    return sources.flatMap((s) => {
+      if (!safeHttpsUrl(s.url)) return [];
+      let n = this.index.get(s.url);
+      if (n === undefined) {
+        this.list.push(s);
+        n = this.list.length;
+        this.index.set(s.url, n);
+      }
+      return [n];
+    });
+  }
+}
+
+function claimsOf(a: Assessment, input: ReportInput): Claim[] {
+  const { t, lang } = input;
+  const p = a.provider;
+  const j = p.jurisdiction;
+  const hq = j.hq ? countryWithCode(j.hq, lang) : t('claimNotVerified');
+  const parent = j.parent && j.parentHq && j.parentHq !== j.hq ? ` — ${j.parent} (${countryWithCode(j.parentHq, lang)})` : '';
+  return [
+    { label: t('reportJurisdiction'), value: hq + parent, reason: j.reason[lang], sources: j.sources },
+    { label: t('reportCloudAct'), value: p.cloudAct.status, reason: p.cloudAct.reason[lang], sources: p.cloudAct.sources },
+    { label: 'HDS', value: a.hds.validity === 'expired' ? `${a.hds.status} (${t('reportExpired')})` : a.hds.status, reason: p.hds.reason[lang], sources: p.hds.sources },
+    { label: 'SecNumCloud', value: a.secnumcloud.status, reason: p.secnumcloud.reason[lang], sources: p.secnumcloud.sources },
+  ];
+}
+
+/**
+ * Markdown text that cannot turn into markup, links or HTML: escape what makes
+ * emphasis, code, links, autolinks, tables and raw HTML. Our own lines never
+ * start with page text, so line-start syntax (#, 1.) cannot be triggered.
+ */
+function md(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\s+/g, ' ').trim();
+}
+
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export function buildReport(input: ReportInput): { markdown: string; html: string; filename: string } {
+  const { t, lang } = input;
+  const citations = new Citations();
+  const date = formatDate(input.generatedAt.slice(0, 10), lang);
+  const sections = input.providers.map((a) => {
+    const claims = claimsOf(a, input).map((c) => ({ ...c, refs: citations.cite(c.sources) }));
+    return { a, claims, snippets: input.found.get(a.provider.id)?.snippets ?? [] };
+  });
+
+  const mdLines: string[] = [
+    `# ${md(t('reportTitle'))}`,
+    '',
+    `- ${md(t('reportPage'))}: <${input.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
+    `- ${md(t('reportDate'))}: ${md(date)} (${md(input.generatedAt)})`,
+    `- ${md(t('reportVersions'))}: Sovereignty Lens ${md(input.extensionVersion)}, ${md(t('reportDataset'))} ${md(input.datasetVersion)}`,
+    '',
+  ];
+  for (const s of sections) {
+    mdLines.push(`## ${md(s.a.provider.name)} — ${md(t(LEVEL_LABEL[s.a.level]))}`, '');
+    for (const c of s.claims) mdLines.push(`- **${md(c.label)}**: ${md(c.value)} — ${md(c.reason)}${c.refs.length ? ' ' + c.refs.map((n) => `\\[${n}\\]`).join('') : ''}`);
+    if (s.snippets.length) {
+      mdLines.push('', `${md(t('reportMentions'))}:`, '');
+      for (const sn of s.snippets) mdLines.push(`> ${md(sn)}`, '');
+    }
+    mdLines.push('');
+  }
+  if (input.resources.length) {
+    mdLines.push(`## ${md(t('popupResourcesHeading'))}`, '');
+    for (const r of input.resources) mdLines.push(`- ${md(input.resourceNames.get(r.id) ?? r.id)}: ${r.count} (${md(r.hosts.join(', '))})`);
+    mdLines.push('');
+  }
+  mdLines.push(`## ${md(t('reportSources'))}`, '');
+  citations.list.forEach((s, i) => mdLines.push(`${i + 1}. ${md(s.title)} — <${s.url}> — ${md(t('reportVerified'))} ${md(formatDate(s.verified, lang))}${s.kind ? ` (${md(s.kind)})` : ''}`));
+  mdLines.push('');
+
+  const h: string[] = [
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${html(t('reportTitle'))}</title>`,
+    `<style>body{font:14px/1.5 system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem;border-bottom:1px solid #ccc}dt{font-weight:600}dd{margin:0 0 .5rem}blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid #ccc;color:#444}sup{font-size:.75em}@media print{body{margin:0}a{color:inherit}}</style></head><body>`,
+    `<h1>${html(t('reportTitle'))}</h1>`,
+    `<p>${html(t('reportPage'))}: ${html(input.url)}<br>${html(t('reportDate'))}: ${html(date)} (${html(input.generatedAt)})<br>${html(t('reportVersions'))}: Sovereignty Lens ${html(input.extensionVersion)}, ${html(t('reportDataset'))} ${html(input.datasetVersion)}</p>`,
+  ];
+  for (const s of sections) {
+    h.push(`<h2>${html(s.a.provider.name)} — ${html(t(LEVEL_LABEL[s.a.level]))}</h2><dl>`);
+    for (const c of s.claims) h.push(`<dt>${html(c.label)}: ${html(c.value)}</dt><dd>${html(c.reason)}${c.refs.map((n) => ` <sup>[${n}]</sup>`).join('')}</dd>`);
+    h.push('</dl>');
+    for (const sn of s.snippets) h.push(`<blockquote>${html(sn)}</blockquote>`);
+  }
+  if (input.resources.length) {
+    h.push(`<h2>${html(t('popupResourcesHeading'))}</h2><ul>`);
+    for (const r of input.resources) h.push(`<li>${html(input.resourceNames.get(r.id) ?? r.id)}: ${r.count} (${html(r.hosts.join(', '))})</li>`);
+    h.push('</ul>');
+  }
+  h.push(`<h2>${html(t('reportSources'))}</h2><ol>`);
+  for (const s of citations.list) h.push(`<li>${html(s.title)} — <a href="${html(s.url)}">${html(s.url)}</a> — ${html(t('reportVerified'))} ${html(formatDate(s.verified, lang))}${s.kind ? ` (${html(s.kind)})` : ''}</li>`);
+  h.push('</ol></body></html>');
+
+  const stamp = input.generatedAt.slice(0, 10);
+  return { markdown: mdLines.join('\n'), html: h.join('\n'), filename: `sovereignty-lens-report-${stamp}` };
+}
