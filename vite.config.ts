@@ -22,7 +22,7 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: false,
       // Pages not named in the manifest.
-      rollupOptions: { input: { welcome: 'src/welcome/index.html' } },
+      rollupOptions: { input: { welcome: 'src/welcome/index.html', report: 'src/report/index.html' } },
     },
     // Never open network connections from dev tooling by surprise.
     server: { strictPort: true },

@@ -121,6 +121,16 @@ function App() {
           <button type="button" class="button" data-testid="pop-out" title={t('popupPopOutTitle')} disabled={tabId === null || tabId === undefined} onClick={() => void popOut()}>
             {t('popupPopOut')}
           </button>
+          <button
+            type="button"
+            class="button"
+            data-testid="open-report"
+            title={t('popupReportTitle')}
+            disabled={tabId === null || tabId === undefined || model.page.level === null}
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`src/report/index.html?tab=${tabId}`) })}
+          >
+            {t('popupReport')}
+          </button>
           <button type="button" class="button" data-testid="open-options" title={t('popupOptionsTitle')} onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popupOptions')}
           </button>

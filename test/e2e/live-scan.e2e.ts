@@ -157,6 +157,28 @@ describe('live scan (Chromium)', () => {
     await page.close();
   });
 
+  it('writes a cited report of the page, printable and as Markdown', async () => {
+    const url = server.page('/report.html', html('<p>Le Health Data Hub est hébergé sur Microsoft Azure ; alternatives : OVHcloud.</p>'));
+    const { page, tabId } = await openAndCount(url, '2');
+    const report = await ext.ctx.newPage();
+    await report.goto(`chrome-extension://${ext.extensionId}/src/report/index.html?tab=${tabId}`);
+    const body = await until(async () => {
+      const text = await report.locator('[data-testid="report"]').innerText();
+      return text.includes('OVHcloud') ? text : '';
+    }, 'the report content');
+    assert.match(body, /Microsoft Azure/);
+    assert.match(body, new RegExp(url.replace(/[.?]/g, '\\$&')));
+    assert.match(body, /\[1\]/, 'claims carry numbered citations');
+    assert.ok((await report.locator('[data-testid="report"] ol li a[href^="https://"]').count()) > 0, 'numbered sources with https links');
+    const [download] = await Promise.all([report.waitForEvent('download'), report.locator('[data-testid="report-markdown"]').click()]);
+    const path = await download.path();
+    const markdown = (await import('node:fs')).readFileSync(path!, 'utf8');
+    assert.match(markdown, /^# /);
+    assert.match(markdown, /## Microsoft Azure/);
+    await report.close();
+    await page.close();
+  });
+
   it('made no network request other than the local test pages', () => {
     const local = [server.origin, ...['azure.microsoft.com', 'media.s3.amazonaws.com', 'fonts.googleapis.com'].map((h) => `http://${h}:${server.port}/`)];
     const foreign = ext.requests.filter((u) => !local.some((l) => u.startsWith(l)) && !u.startsWith('chrome-extension://') && !u.startsWith('data:') && u !== 'about:blank');
