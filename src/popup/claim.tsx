@@ -1,6 +1,7 @@
 // One claim of a provider card (headquarters, CLOUD Act, HDS, SecNumCloud):
-// a heading, its status (colour always paired with text), the details, and
-// under it the sources that back it.
+// a heading with its status (colour always paired with text), the details,
+// and under it the sources that back it. Also the compact status used in the
+// card's one-line summary.
 import type { ComponentChildren } from 'preact';
 import type { LocalText, Source } from '../data/schema';
 import { t } from '../shared/i18n';
@@ -9,8 +10,33 @@ import { formatDate, safeHttpsUrl, type UiLang } from '../ui/format';
 /** Tone of a status chip: the colour is always paired with the text. */
 export type Tone = 'bad' | 'warn' | 'good' | 'neutral';
 
+/** A status shown as text plus a tone (colour and a shape, never colour alone). */
+export interface Status {
+  tone: Tone;
+  label: string;
+}
+
+/** A shape per tone, so that the tone reads without colour too (the text says it in full). */
+const TONE_MARK: Record<Tone, string> = { bad: '✕', warn: '!', good: '✓', neutral: '?' };
+
 export function StatusChip({ tone, children }: { tone: Tone; children: ComponentChildren }) {
   return <span class={`chip chip-${tone}`}>{children}</span>;
+}
+
+/** One cell of a card's summary row: a short label, the status, and an optional note (an end date). */
+export function SummaryItem({ kind, label, status, note }: { kind: string; label: string; status: Status; note?: ComponentChildren }) {
+  return (
+    <div class={`summary-item tone-${status.tone}`} data-summary={kind} data-tone={status.tone}>
+      <dt class="summary-label">{label}</dt>
+      <dd class="summary-status">
+        <span class="summary-mark" aria-hidden="true">
+          {TONE_MARK[status.tone]}
+        </span>
+        <span class="summary-text">{status.label}</span>
+        {note ? <span class="summary-note">{note}</span> : null}
+      </dd>
+    </div>
+  );
 }
 
 export function Sources({ sources, lang }: { sources: readonly Source[]; lang: UiLang }) {
@@ -44,11 +70,17 @@ export function Sources({ sources, lang }: { sources: readonly Source[]; lang: U
 
 const DEFAULT_REASONS = new Set(['not verified yet.', 'pas encore vérifié.', 'not verified yet', 'pas encore vérifié']);
 
-/** The one-line reason in the UI language (not repeated when it only says "not verified"). */
-export function Reason({ reason, lang }: { reason: LocalText; lang: UiLang }) {
-  const text = reason[lang];
-  if (DEFAULT_REASONS.has(text.trim().toLowerCase())) return null;
-  return <p class="reason" lang={lang}>{text}</p>;
+/** True when a reason only says "not verified" (then it is not repeated). */
+export const isDefaultReason = (reason: LocalText, lang: UiLang) => DEFAULT_REASONS.has(reason[lang].trim().toLowerCase());
+
+/** The reason in the UI language (not repeated when it only says "not verified"). */
+export function Reason({ reason, lang, class: extra }: { reason: LocalText; lang: UiLang; class?: string }) {
+  if (isDefaultReason(reason, lang)) return null;
+  return (
+    <p class={extra ? `reason ${extra}` : 'reason'} lang={lang}>
+      {reason[lang]}
+    </p>
+  );
 }
 
 export interface ClaimProps {
@@ -58,27 +90,24 @@ export interface ClaimProps {
   headingId: string;
   /** "Not verified yet" (a neutral look, not an error). */
   unknown: boolean;
-  status?: { tone: Tone; label: string } | undefined;
+  status?: Status | undefined;
+  /** For an unknown claim: say that no source was checked (off when the claim's own reason says more). */
+  hint?: boolean;
   sources: readonly Source[];
   lang: UiLang;
   children?: ComponentChildren;
 }
 
-export function Claim({ kind, heading, headingId, unknown, status, sources, lang, children }: ClaimProps) {
+export function Claim({ kind, heading, headingId, unknown, status, hint = true, sources, lang, children }: ClaimProps) {
   return (
     <section class={`claim${unknown ? ' claim-unknown' : ''}`} data-claim={kind} aria-labelledby={headingId}>
-      <h4 id={headingId} class="claim-heading">
-        {heading}
-      </h4>
-      {unknown ? (
-        <p class="claim-status">
-          <StatusChip tone="neutral">{t('claimNotVerified')}</StatusChip> <span class="hint">{t('claimNotVerifiedHint')}</span>
-        </p>
-      ) : status ? (
-        <p class="claim-status">
-          <StatusChip tone={status.tone}>{status.label}</StatusChip>
-        </p>
-      ) : null}
+      <div class="claim-head">
+        <h4 id={headingId} class="claim-heading">
+          {heading}
+        </h4>
+        {unknown ? <StatusChip tone="neutral">{t('claimNotVerified')}</StatusChip> : status ? <StatusChip tone={status.tone}>{status.label}</StatusChip> : null}
+      </div>
+      {unknown && hint ? <p class="hint claim-hint">{t('claimNotVerifiedHint')}</p> : null}
       {children}
       <Sources sources={sources} lang={lang} />
     </section>

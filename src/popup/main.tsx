@@ -84,6 +84,8 @@ function App() {
   const today = todayIso();
   const search = location.search;
   const inTab = tabIdFromSearch(search) !== null;
+  // The pop-out view in a wide tab has room: every claim's sources and dates show at once.
+  const roomy = inTab && window.matchMedia('(min-width: 560px)').matches;
   const [tabId, setTabId] = useState<number | null | undefined>(undefined);
   const [lookupText, setLookupText] = useState<string | null>(() => lookupFromSearch(search));
   const custom = useCustomProviders();
@@ -155,7 +157,7 @@ function App() {
             <ul class="cards" data-testid="provider-cards">
               {model.page.providers.map((a) => (
                 <li key={cardKey(a)}>
-                  <ProviderCard assessment={a} lang={lang} today={today} found={model.found.get(a.provider.id)} custom={customIds.has(a.provider.id)} idPrefix={`card-${a.provider.id}`} />
+                  <ProviderCard assessment={a} lang={lang} today={today} found={model.found.get(a.provider.id)} custom={customIds.has(a.provider.id)} idPrefix={`card-${a.provider.id}`} expanded={roomy} />
                 </li>
               ))}
             </ul>

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-// The card carries the contract's attributes and shows each claim with its sources.
+// The card carries the contract's attributes; it shows a compact header and
+// status summary, and each claim with its sources inside "Sources and details".
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assess } from '../core/assess';
@@ -103,7 +104,76 @@ describe('ProviderCard', () => {
     const card = show(FIXTURES[1]!, { found: { id: 'ovhcloud', via: ['host', 'text'], snippets: ['moved to OVHcloud'] } });
     expect(card.querySelectorAll('.claim-unknown')).toHaveLength(4);
     expect(card.textContent).toContain('claimNotVerified');
-    expect(card.textContent).toContain('cardViaHost|OVHcloud');
-    expect(card.querySelector('.snippets q')?.textContent).toBe('moved to OVHcloud');
+    // The data only says "Not verified yet": the card says what that means, once per claim.
+    expect(card.querySelectorAll('.claim-unknown .claim-hint')).toHaveLength(4);
+    expect(card.querySelectorAll('.claim-unknown .reason')).toHaveLength(0);
+    expect(card.querySelector('[data-fact="headquarters"]')?.textContent).toBe('jurisdictionNotVerified');
+    expect(card.querySelector('[data-via-host]')?.textContent).toBe('cardViaHost|OVHcloud');
+    expect(card.querySelector('details .snippets q')?.textContent).toBe('moved to OVHcloud');
+  });
+
+  it('is compact: header with headquarters, a summary of the three statuses, the CLOUD Act reason', () => {
+    const p = fixtureProvider({
+      ...FIXTURES[0]!,
+      jurisdiction: { ...FIXTURES[0]!.jurisdiction, parent: 'Parent Inc.', parentHq: 'IE' },
+      hds: { status: 'certified', activities: [1], certificateId: null, certifier: null, version: null, validUntil: '2027-12-19', reason: { en: 'Certified.', fr: 'x' }, sources: src('https://example.org/hds') },
+      secnumcloud: { status: 'in-progress', services: [], reason: { en: 'J0.', fr: 'x' }, sources: src('https://example.org/snc') },
+    });
+    const card = show(p, { found: { id: 'microsoft-azure', via: ['text'], snippets: [] } });
+    const header = card.querySelector('header')!;
+    expect(header.querySelector('h3')?.textContent).toBe('Microsoft Azure');
+    expect(header.querySelector('.level-pill')?.textContent).toBe('levelHigh');
+    // Headquarters (and the parent's, when different) right under the name, outside the details.
+    const hq = card.querySelector('[data-fact="headquarters"]')!;
+    expect(hq.closest('details')).toBeNull();
+    expect(hq.querySelector('[data-fact="entity"]')?.textContent).toBe('jurisdictionEntity|Microsoft Corporation|United States (US)');
+    expect(hq.querySelector('[data-fact="parent"]')?.textContent).toBe('jurisdictionParent|Parent Inc.|Ireland (IE)');
+    // One summary row: a label and a status text per item, the tone as a class, never colour alone.
+    const items = [...card.querySelectorAll<HTMLElement>('dl.card-summary > [data-summary]')];
+    expect(items.map((i) => i.dataset.summary)).toEqual(['cloud-act', 'hds', 'secnumcloud']);
+    expect(items.map((i) => i.querySelector('dt')?.textContent)).toEqual(['summaryCloudAct', 'summaryHds', 'summarySecNumCloud']);
+    expect(items.map((i) => i.querySelector('.summary-text')?.textContent)).toEqual(['cloudActExposed', 'hdsCertified', 'sncInProgress']);
+    expect(items.map((i) => i.dataset.tone)).toEqual(['bad', 'good', 'warn']);
+    expect(items[1]!.querySelector('.summary-note time')?.getAttribute('datetime')).toBe('2027-12-19');
+    expect(items[1]!.querySelector('.summary-note')?.textContent).toBe('summaryUntil|Dec 19, 2027');
+    // The one-line reason is outside the details; the full claims are inside.
+    const reason = card.querySelector('.card-reason')!;
+    expect(reason.closest('details')).toBeNull();
+    expect(reason.textContent).toBe('US company: CLOUD Act.');
+    const details = card.querySelector('details')!;
+    expect(details.querySelector('summary')?.textContent).toBe('cardDetails');
+    expect([...details.querySelectorAll<HTMLElement>('[data-claim]')].map((c) => c.dataset.claim)).toEqual(['jurisdiction', 'cloud-act', 'hds', 'secnumcloud']);
+    // Named on the page without a snippet: said inside the details.
+    expect(details.querySelector('.snippets')?.textContent).toBe('cardViaText');
+  });
+
+  it('keeps every source link, kind and verified date inside "Sources and details"', () => {
+    const card = show(FIXTURES[0]!, { found: { id: 'microsoft-azure', via: ['text'], snippets: ['on Microsoft Azure'] } });
+    const details = card.querySelector('details')!;
+    const links = card.querySelectorAll('a[href]');
+    expect(links.length).toBe(2);
+    for (const a of links) expect(a.closest('details')).toBe(details);
+    for (const claim of details.querySelectorAll('[data-claim="jurisdiction"], [data-claim="cloud-act"]')) {
+      expect(claim.querySelector('a[href^="https://"]')).not.toBeNull();
+      expect(claim.querySelector('.source-meta time')?.getAttribute('datetime')).toBe('2025-01-15');
+    }
+  });
+
+  it('shows the own reason of an unknown claim instead of the generic hint', () => {
+    const p = fixtureProvider({
+      id: 'cn',
+      name: 'Cn',
+      secnumcloud: { status: 'unknown', services: [], reason: { en: 'SecNumCloud qualification not verified yet', fr: 'x' }, sources: [] },
+    });
+    const snc = show(p).querySelector('[data-claim="secnumcloud"]')!;
+    expect(snc.classList.contains('claim-unknown')).toBe(true);
+    expect(snc.querySelector('.reason')?.textContent).toBe('SecNumCloud qualification not verified yet');
+    expect(snc.querySelector('.claim-hint')).toBeNull();
+  });
+
+  it('starts collapsed for a page provider and expanded for a lookup result (or as asked)', () => {
+    expect(show(FIXTURES[0]!, { found: { id: 'microsoft-azure', via: ['text'], snippets: [] } }).querySelector('details')!.open).toBe(false);
+    expect(show(FIXTURES[0]!).querySelector('details')!.open).toBe(true);
+    expect(show(FIXTURES[0]!, { expanded: false }).querySelector('details')!.open).toBe(false);
   });
 });

@@ -1,6 +1,11 @@
 // One provider: the element the contract's checks read (data-provider-id,
 // data-cloud-act, data-hds, data-secnumcloud), used for the page's providers
 // and for lookup results alike.
+//
+// Compact first: a header (name, level, headquarters with country), a
+// one-line summary of the statuses, the one-line CLOUD Act reason; then the
+// full claims with their sources and the page's snippets inside a native
+// <details> ("Sources and details"), which is keyboard-operable as is.
 import type { Assessment } from '../core/assess';
 import { validity } from '../core/assess';
 import type { Provider } from '../data/schema';
@@ -8,7 +13,7 @@ import { t } from '../shared/i18n';
 import type { TabProvider } from '../shared/protocol';
 import { countryWithCode, formatDate, formatList, type UiLang } from '../ui/format';
 import { CLOUD_ACT_LABEL, HDS_ACTIVITY_LABEL, HDS_LABEL, LAW_LABEL, LEVEL_LABEL, SECNUMCLOUD_LABEL, VALID_UNTIL_LABEL } from '../ui/level-label';
-import { Claim, Reason, StatusChip, type Tone } from './claim';
+import { Claim, isDefaultReason, Reason, StatusChip, SummaryItem, type Status, type Tone } from './claim';
 
 export interface ProviderCardProps {
   assessment: Assessment;
@@ -19,27 +24,63 @@ export interface ProviderCardProps {
   custom?: boolean;
   /** Prefix for element ids, unique per card in the document. */
   idPrefix: string;
+  /** Whether "Sources and details" starts open (default: open for a lookup result, closed for a page's provider). */
+  expanded?: boolean;
 }
 
-const LEVEL_TONE: Record<Assessment['level'], Tone> = { high: 'bad', medium: 'warn', low: 'good', unknown: 'neutral' };
 const CLOUD_ACT_TONE: Record<Provider['cloudAct']['status'], Tone> = { exposed: 'bad', partial: 'warn', 'not-exposed': 'good', unknown: 'neutral' };
 
-function Jurisdiction({ p, lang, id }: { p: Provider; lang: UiLang; id: string }) {
+function cloudActStatus(p: Provider): Status {
+  return { tone: CLOUD_ACT_TONE[p.cloudAct.status], label: t(CLOUD_ACT_LABEL[p.cloudAct.status]) };
+}
+
+function hdsStatus(a: Assessment): Status {
+  const view = a.hds;
+  const expired = view.validity === 'expired';
+  const tone: Tone = view.status === 'certified' ? (view.validity === 'expires-soon' ? 'warn' : 'good') : expired ? 'bad' : 'neutral';
+  return { tone, label: expired ? t('hdsExpired') : t(HDS_LABEL[view.status]) };
+}
+
+function secNumCloudStatus(a: Assessment): Status {
+  const view = a.secnumcloud;
+  const expired = view.validity === 'expired';
+  const tone: Tone = view.status === 'qualified' ? (view.validity === 'expires-soon' ? 'warn' : 'good') : view.status === 'in-progress' ? 'warn' : expired ? 'bad' : 'neutral';
+  return { tone, label: expired ? t('sncExpired') : t(SECNUMCLOUD_LABEL[view.status]) };
+}
+
+const jurisdictionUnknown = (j: Provider['jurisdiction']) => j.entity === null && j.hq === null && j.parent === null && j.parentHq === null;
+
+/** Under the name: the operating entity and its country, and the parent's when different. */
+function Headquarters({ p, lang }: { p: Provider; lang: UiLang }) {
   const j = p.jurisdiction;
-  const unknown = j.entity === null && j.hq === null && j.parent === null && j.parentHq === null;
+  if (jurisdictionUnknown(j)) {
+    return (
+      <p class="card-hq card-hq-unknown" data-fact="headquarters">
+        {t('jurisdictionNotVerified')}
+      </p>
+    );
+  }
   const entity = j.entity ?? p.name;
   const showParent = j.parent !== null && (j.parent !== j.entity || j.parentHq !== j.hq);
   return (
-    <Claim kind="jurisdiction" heading={t('claimJurisdiction')} headingId={id} unknown={unknown} sources={j.sources} lang={lang}>
-      {unknown ? null : (
-        <ul class="facts">
-          <li data-fact="entity">{j.hq ? t('jurisdictionEntity', [entity, countryWithCode(j.hq, lang)]) : entity}</li>
-          {showParent ? (
-            <li data-fact="parent">{j.parentHq ? t('jurisdictionParent', [j.parent!, countryWithCode(j.parentHq, lang)]) : t('jurisdictionParentNoCountry', [j.parent!])}</li>
-          ) : null}
-        </ul>
-      )}
-      {unknown ? null : <Reason reason={j.reason} lang={lang} />}
+    <p class="card-hq" data-fact="headquarters">
+      <span class="sr-only">{t('claimJurisdiction')}</span>{' '}
+      <span data-fact="entity">{j.hq ? t('jurisdictionEntity', [entity, countryWithCode(j.hq, lang)]) : entity}</span>
+      {showParent ? (
+        <span data-fact="parent" class="card-hq-parent">
+          {j.parentHq ? t('jurisdictionParent', [j.parent!, countryWithCode(j.parentHq, lang)]) : t('jurisdictionParentNoCountry', [j.parent!])}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+function Jurisdiction({ p, lang, id }: { p: Provider; lang: UiLang; id: string }) {
+  const j = p.jurisdiction;
+  const unknown = jurisdictionUnknown(j);
+  return (
+    <Claim kind="jurisdiction" heading={t('claimJurisdiction')} headingId={id} unknown={unknown} hint={isDefaultReason(j.reason, lang)} sources={j.sources} lang={lang}>
+      <Reason reason={j.reason} lang={lang} />
     </Claim>
   );
 }
@@ -48,15 +89,7 @@ function CloudAct({ p, lang, id }: { p: Provider; lang: UiLang; id: string }) {
   const c = p.cloudAct;
   const unknown = c.status === 'unknown' && c.laws.length === 0;
   return (
-    <Claim
-      kind="cloud-act"
-      heading={t('claimCloudAct')}
-      headingId={id}
-      unknown={unknown}
-      status={{ tone: CLOUD_ACT_TONE[c.status], label: t(CLOUD_ACT_LABEL[c.status]) }}
-      sources={c.sources}
-      lang={lang}
-    >
+    <Claim kind="cloud-act" heading={t('claimCloudAct')} headingId={id} unknown={unknown} hint={isDefaultReason(c.reason, lang)} status={cloudActStatus(p)} sources={c.sources} lang={lang}>
       <Reason reason={c.reason} lang={lang} />
       {c.laws.length > 0 ? <p class="laws">{t('cloudActLaws', [formatList(c.laws.map((law) => t(LAW_LABEL[law])), lang)])}</p> : null}
     </Claim>
@@ -74,10 +107,6 @@ function EndDate({ date, today, lang }: { date: string; today: string; lang: UiL
 
 function Hds({ a, lang, today, id }: { a: Assessment; lang: UiLang; today: string; id: string }) {
   const h = a.provider.hds;
-  const view = a.hds;
-  const expired = view.validity === 'expired';
-  const tone: Tone = view.status === 'certified' ? (view.validity === 'expires-soon' ? 'warn' : 'good') : expired ? 'bad' : 'neutral';
-  const label = expired ? t('hdsExpired') : t(HDS_LABEL[view.status]);
   const details = [
     h.activities.length > 0 ? <li key="a">{t('hdsActivities', [formatList(h.activities.map((n) => (HDS_ACTIVITY_LABEL[n] ? t(HDS_ACTIVITY_LABEL[n]) : String(n))), lang)])}</li> : null,
     h.certificateId ? <li key="c">{t('hdsCertificate', [h.certificateId])}</li> : null,
@@ -90,7 +119,7 @@ function Hds({ a, lang, today, id }: { a: Assessment; lang: UiLang; today: strin
     ) : null,
   ].filter(Boolean);
   return (
-    <Claim kind="hds" heading={t('claimHds')} headingId={id} unknown={h.status === 'unknown'} status={{ tone, label }} sources={h.sources} lang={lang}>
+    <Claim kind="hds" heading={t('claimHds')} headingId={id} unknown={h.status === 'unknown'} hint={isDefaultReason(h.reason, lang)} status={hdsStatus(a)} sources={h.sources} lang={lang}>
       <Reason reason={h.reason} lang={lang} />
       {details.length > 0 ? <ul class="facts">{details}</ul> : null}
     </Claim>
@@ -99,12 +128,8 @@ function Hds({ a, lang, today, id }: { a: Assessment; lang: UiLang; today: strin
 
 function SecNumCloud({ a, lang, today, id }: { a: Assessment; lang: UiLang; today: string; id: string }) {
   const s = a.provider.secnumcloud;
-  const view = a.secnumcloud;
-  const expired = view.validity === 'expired';
-  const tone: Tone = view.status === 'qualified' ? (view.validity === 'expires-soon' ? 'warn' : 'good') : view.status === 'in-progress' ? 'warn' : expired ? 'bad' : 'neutral';
-  const label = expired ? t('sncExpired') : t(SECNUMCLOUD_LABEL[view.status]);
   return (
-    <Claim kind="secnumcloud" heading={t('claimSecNumCloud')} headingId={id} unknown={s.status === 'unknown'} status={{ tone, label }} sources={s.sources} lang={lang}>
+    <Claim kind="secnumcloud" heading={t('claimSecNumCloud')} headingId={id} unknown={s.status === 'unknown'} hint={isDefaultReason(s.reason, lang)} status={secNumCloudStatus(a)} sources={s.sources} lang={lang}>
       <Reason reason={s.reason} lang={lang} />
       {s.services.length > 0 ? (
         <ul class="facts services" aria-label={t('sncServices')}>
@@ -129,11 +154,29 @@ function SecNumCloud({ a, lang, today, id }: { a: Assessment; lang: UiLang; toda
   );
 }
 
-export function ProviderCard({ assessment: a, lang, today, found, custom = false, idPrefix }: ProviderCardProps) {
+/** The one-line status summary: CLOUD Act, HDS (with its end date), SecNumCloud. */
+function Summary({ a, lang }: { a: Assessment; lang: UiLang }) {
+  const hdsUntil = a.hds.status === 'certified' ? a.provider.hds.validUntil : null;
+  return (
+    <dl class="card-summary">
+      <SummaryItem kind="cloud-act" label={t('summaryCloudAct')} status={cloudActStatus(a.provider)} />
+      <SummaryItem
+        kind="hds"
+        label={t('summaryHds')}
+        status={hdsStatus(a)}
+        note={hdsUntil ? <time dateTime={hdsUntil}>{t('summaryUntil', [formatDate(hdsUntil, lang)])}</time> : undefined}
+      />
+      <SummaryItem kind="secnumcloud" label={t('summarySecNumCloud')} status={secNumCloudStatus(a)} />
+    </dl>
+  );
+}
+
+export function ProviderCard({ assessment: a, lang, today, found, custom = false, idPrefix, expanded = found === undefined }: ProviderCardProps) {
   const p = a.provider;
   const id = (part: string) => `${idPrefix}-${part}`;
   const viaHost = found?.via.includes('host') ?? false;
   const viaText = found?.via.includes('text') ?? false;
+  const snippets = found?.snippets ?? [];
   return (
     <article
       class={`card level-${a.level}`}
@@ -154,35 +197,44 @@ export function ProviderCard({ assessment: a, lang, today, found, custom = false
           {t(LEVEL_LABEL[a.level])}
         </span>
       </header>
-      {viaHost || viaText || custom ? (
+      <Headquarters p={p} lang={lang} />
+      {viaHost || custom ? (
         <p class="via">
           {viaHost ? (
             <span class="via-host" data-via-host="">
               {t('cardViaHost', [p.name])}
             </span>
           ) : null}
-          {viaText ? <StatusChip tone="neutral">{t('cardViaText')}</StatusChip> : null}
           {custom ? <StatusChip tone="neutral">{t('cardCustom')}</StatusChip> : null}
         </p>
       ) : null}
-      <Jurisdiction p={p} lang={lang} id={id('jurisdiction')} />
-      <CloudAct p={p} lang={lang} id={id('cloud-act')} />
-      <Hds a={a} lang={lang} today={today} id={id('hds')} />
-      <SecNumCloud a={a} lang={lang} today={today} id={id('secnumcloud')} />
-      {found && found.snippets.length > 0 ? (
-        <section class="snippets" aria-labelledby={id('snippets')}>
-          <h4 id={id('snippets')} class="claim-heading">
-            {t('cardSnippets')}
-          </h4>
-          <ul>
-            {found.snippets.map((s, i) => (
-              <li key={i}>
-                <q>{s}</q>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <Summary a={a} lang={lang} />
+      <Reason reason={p.cloudAct.reason} lang={lang} class="card-reason" />
+      <details class="card-details" open={expanded}>
+        <summary class="card-details-summary">{t('cardDetails')}</summary>
+        <div class="card-details-body">
+          <Jurisdiction p={p} lang={lang} id={id('jurisdiction')} />
+          <CloudAct p={p} lang={lang} id={id('cloud-act')} />
+          <Hds a={a} lang={lang} today={today} id={id('hds')} />
+          <SecNumCloud a={a} lang={lang} today={today} id={id('secnumcloud')} />
+          {viaText || snippets.length > 0 ? (
+            <section class="snippets" aria-labelledby={id('snippets')}>
+              <h4 id={id('snippets')} class="claim-heading">
+                {snippets.length > 0 ? t('cardSnippets') : t('cardViaText')}
+              </h4>
+              {snippets.length > 0 ? (
+                <ul>
+                  {snippets.map((s, i) => (
+                    <li key={i}>
+                      <q>{s}</q>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+          ) : null}
+        </div>
+      </details>
     </article>
   );
 }

@@ -134,6 +134,8 @@ describe('live scan (Chromium)', () => {
     const popup = await ext.ctx.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
     await until(async () => (await popup.locator('[data-provider-id]').count()) >= 3, 'popup cards after the restart', 8000);
+    // The wide pop-out view shows each claim's sources without a click.
+    assert.ok(await popup.locator('[data-provider-id="google-cloud"] a[href^="https://"]').first().isVisible(), 'sources visible in the pop-out view');
     assert.equal(await badgeText(ext, tabId), '3');
     await popup.close();
     await page.close();
