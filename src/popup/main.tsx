@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { alternativesFor } from '../core/alternatives';
 import { todayIso } from '../core/assess';
 import { bundledDataset, mergeProviders } from '../data/load';
 import type { Provider } from '../data/schema';
@@ -157,7 +158,7 @@ function App() {
             <ul class="cards" data-testid="provider-cards">
               {model.page.providers.map((a) => (
                 <li key={cardKey(a)}>
-                  <ProviderCard assessment={a} lang={lang} today={today} found={model.found.get(a.provider.id)} custom={customIds.has(a.provider.id)} idPrefix={`card-${a.provider.id}`} expanded={roomy} />
+                  <ProviderCard assessment={a} lang={lang} today={today} found={model.found.get(a.provider.id)} custom={customIds.has(a.provider.id)} idPrefix={`card-${a.provider.id}`} expanded={roomy} alternatives={alternativesFor(a.provider, providers, today)} />
                 </li>
               ))}
             </ul>

@@ -26,6 +26,8 @@ export interface ProviderCardProps {
   idPrefix: string;
   /** Whether "Sources and details" starts open (default: open for a lookup result, closed for a page's provider). */
   expanded?: boolean;
+  /** Certified, not-exposed providers of the same category (for an exposed provider). */
+  alternatives?: readonly Assessment[];
 }
 
 const CLOUD_ACT_TONE: Record<Provider['cloudAct']['status'], Tone> = { exposed: 'bad', partial: 'warn', 'not-exposed': 'good', unknown: 'neutral' };
@@ -171,7 +173,7 @@ function Summary({ a, lang }: { a: Assessment; lang: UiLang }) {
   );
 }
 
-export function ProviderCard({ assessment: a, lang, today, found, custom = false, idPrefix, expanded = found === undefined }: ProviderCardProps) {
+export function ProviderCard({ assessment: a, lang, today, found, custom = false, idPrefix, expanded = found === undefined, alternatives = [] }: ProviderCardProps) {
   const p = a.provider;
   const id = (part: string) => `${idPrefix}-${part}`;
   const viaHost = found?.via.includes('host') ?? false;
@@ -231,6 +233,22 @@ export function ProviderCard({ assessment: a, lang, today, found, custom = false
                   ))}
                 </ul>
               ) : null}
+            </section>
+          ) : null}
+          {alternatives.length > 0 ? (
+            <section class="alternatives" aria-labelledby={id('alternatives')} data-testid="alternatives">
+              <h4 id={id('alternatives')} class="claim-heading">
+                {t('cardAlternatives')}
+              </h4>
+              <ul>
+                {alternatives.map((alt) => (
+                  <li key={alt.provider.id} data-alternative-id={alt.provider.id}>
+                    <strong>{alt.provider.name}</strong>
+                    {alt.provider.jurisdiction.hq ? ` (${alt.provider.jurisdiction.hq})` : ''} — {[alt.hds.status === 'certified' ? 'HDS' : null, alt.secnumcloud.status === 'qualified' ? 'SecNumCloud' : null].filter(Boolean).join(' + ')}
+                  </li>
+                ))}
+              </ul>
+              <p class="hint">{t('cardAlternativesHint')}</p>
             </section>
           ) : null}
         </div>

@@ -162,6 +162,11 @@ describe('live scan (Chromium)', () => {
   it('writes a cited report of the page, printable and as Markdown', async () => {
     const url = server.page('/report.html', html('<p>Le Health Data Hub est hébergé sur Microsoft Azure ; alternatives : OVHcloud.</p>'));
     const { page, tabId } = await openAndCount(url, '2');
+    const popup = await ext.ctx.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await until(() => popup.locator('[data-provider-id="microsoft-azure"] [data-alternative-id="ovhcloud"]').count(), 'certified alternatives for an exposed provider');
+    assert.equal(await popup.locator('[data-provider-id="ovhcloud"] [data-alternative-id]').count(), 0, 'no alternatives for a provider that is not exposed');
+    await popup.close();
     const report = await ext.ctx.newPage();
     await report.goto(`chrome-extension://${ext.extensionId}/src/report/index.html?tab=${tabId}`);
     const body = await until(async () => {

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
-if (!existsSync('dist/manifest.json')) {
+if (!existsSync(`${process.env.SL_DIST ?? 'dist'}/manifest.json`)) {
   console.error('dist/ is missing: run `npm run build` first (npm test does).');
   process.exit(1);
 }
