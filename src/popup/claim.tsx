@@ -8,7 +8,8 @@ import { t } from '../shared/i18n';
 import { formatDate, safeHttpsUrl, type UiLang } from '../ui/format';
 
 /** Tone of a status chip: the colour is always paired with the text. */
-export type Tone = 'bad' | 'warn' | 'good' | 'neutral';
+/** `none`: a sourced absence (not certified, not qualified); `neutral`: not verified. */
+export type Tone = 'bad' | 'warn' | 'good' | 'neutral' | 'none';
 
 /** A status shown as text plus a tone (colour and a shape, never colour alone). */
 export interface Status {
@@ -17,7 +18,7 @@ export interface Status {
 }
 
 /** A shape per tone, so that the tone reads without colour too (the text says it in full). */
-const TONE_MARK: Record<Tone, string> = { bad: '✕', warn: '!', good: '✓', neutral: '?' };
+const TONE_MARK: Record<Tone, string> = { bad: '✕', warn: '!', good: '✓', neutral: '?', none: '–' };
 
 export function StatusChip({ tone, children }: { tone: Tone; children: ComponentChildren }) {
   return <span class={`chip chip-${tone}`}>{children}</span>;

@@ -39,14 +39,14 @@ function cloudActStatus(p: Provider): Status {
 function hdsStatus(a: Assessment): Status {
   const view = a.hds;
   const expired = view.validity === 'expired';
-  const tone: Tone = view.status === 'certified' ? (view.validity === 'expires-soon' ? 'warn' : 'good') : expired ? 'bad' : 'neutral';
+  const tone: Tone = view.status === 'certified' ? (view.validity === 'expires-soon' ? 'warn' : 'good') : expired ? 'bad' : view.status === 'not-certified' ? 'none' : 'neutral';
   return { tone, label: expired ? t('hdsExpired') : t(HDS_LABEL[view.status]) };
 }
 
 function secNumCloudStatus(a: Assessment): Status {
   const view = a.secnumcloud;
   const expired = view.validity === 'expired';
-  const tone: Tone = view.status === 'qualified' ? (view.validity === 'expires-soon' ? 'warn' : 'good') : view.status === 'in-progress' ? 'warn' : expired ? 'bad' : 'neutral';
+  const tone: Tone = view.status === 'qualified' ? (view.validity === 'expires-soon' ? 'warn' : 'good') : view.status === 'in-progress' ? 'warn' : expired ? 'bad' : view.status === 'not-qualified' ? 'none' : 'neutral';
   return { tone, label: expired ? t('sncExpired') : t(SECNUMCLOUD_LABEL[view.status]) };
 }
 
