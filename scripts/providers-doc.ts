@@ -1,8 +1,21 @@
 // Renders docs/providers.md from the bundled dataset. Pure and deterministic
 // (no clock, no locale): the test compares its output with the file on disk.
 import { CLOUD_ACT, HDS, LAWS, SECNUMCLOUD, type Dataset, type Provider, type Source } from '../src/data/schema';
+import { isUnknown, parentKnown, sourcesByKind, TARGET_FIELDS, UNKNOWN_FIELDS, UNKNOWN_TARGET } from './data-check-lib';
 
-type Claim = { status: string; reason: { en: string }; sources: Source[] };
+type Claim = { status: string; reason: { en: string; fr: string }; sources: Source[] };
+
+/** P = primary (the provider, a court, an official journal or registry), S = secondary, ? = kind not recorded. */
+function kindMark(s: Source): string {
+  return s.kind === 'primary' ? 'P' : s.kind === 'secondary' ? 'S' : '?';
+}
+
+/** What backs a claim, so a reviewer knows which lines rest on third parties only. */
+function evidence(sources: readonly Source[]): string {
+  if (sources.length === 0) return 'no source';
+  if (sources.some((s) => s.kind === 'primary')) return 'primary source';
+  return 'secondary sources only';
+}
 
 /** Text that may sit in a table cell: one line, pipes escaped, no raw HTML. */
 function cell(text: string): string {
@@ -97,14 +110,27 @@ function summary(providers: readonly Provider[]): string[] {
     const n = providers.filter(pick).length;
     return `${n} of ${total} (${percent(n, total)})`;
   };
+  const labels: Record<(typeof UNKNOWN_FIELDS)[number], string> = {
+    hq: 'headquarters',
+    parent: 'parent',
+    cloudAct: 'CLOUD Act / foreign law',
+    hds: 'HDS',
+    secnumcloud: 'SecNumCloud',
+  };
   lines.push(
     '',
-    'Share of unknown values per field:',
+    `Share of unknown values per field (as computed by \`npm run data:check\`; target ≤ ${Math.round(UNKNOWN_TARGET * 100)} % for ${TARGET_FIELDS.join(', ')}):`,
     '',
-    `- jurisdiction (HQ): ${unknown((p) => p.jurisdiction.hq === null)}`,
-    `- CLOUD Act: ${unknown((p) => p.cloudAct.status === 'unknown')}`,
-    `- HDS: ${unknown((p) => p.hds.status === 'unknown')}`,
-    `- SecNumCloud: ${unknown((p) => p.secnumcloud.status === 'unknown')}`,
+    ...UNKNOWN_FIELDS.map((field) => `- ${labels[field]}: ${unknown((p) => isUnknown(p, field))}`),
+  );
+  const verified = providers.flatMap((p) => [p.jurisdiction, p.cloudAct, p.hds, p.secnumcloud].flatMap((c) => c.sources.map((s) => s.verified))).sort();
+  lines.push(
+    '',
+    'Sources by kind (citations / distinct URLs): ' +
+      sourcesByKind({ version: '', providers: [...providers] })
+        .map((k) => `${k.kind} ${k.citations} / ${k.urls}`)
+        .join(' · ') +
+      (verified.length > 0 ? `; verified between ${verified[0]} and ${verified[verified.length - 1]}.` : '.'),
   );
   return lines;
 }
@@ -113,11 +139,13 @@ function table(providers: readonly Provider[]): string[] {
   const lines = [
     '## Providers',
     '',
+    'In the sources column, each numbered link is followed by its kind: P primary (the provider, a court, an official journal or registry), S secondary (press, encyclopaedia, third-party analysis).',
+    '',
     '| id | name | jurisdiction | CLOUD Act | HDS | SecNumCloud | sources |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const p of providers) {
-    const sources = numberedSources(p).map((s, i) => link(String(i + 1), s.url)).join(' ') || '—';
+    const sources = numberedSources(p).map((s, i) => `${link(String(i + 1), s.url)}${kindMark(s)}`).join(' ') || '—';
     const cells = [`[${p.id}](#${p.id})`, cell(p.name), cell(jurisdictionCell(p)), cell(cloudActCell(p)), cell(hdsCell(p)), cell(secNumCloudCell(p)), cell(sources)];
     lines.push(`| ${cells.join(' | ')} |`);
   }
@@ -126,7 +154,11 @@ function table(providers: readonly Provider[]): string[] {
 
 function claimLines(label: string, claim: Claim, numbers: Map<string, number>, extra: string[] = []): string[] {
   const head = `- **${label}**: \`${claim.status}\` — ${inline(claim.reason.en)}`;
-  const details = extra.map((e) => `  - ${e}`);
+  const details = [
+    `  - fr: ${inline(claim.reason.fr)}`,
+    ...(claim.sources.length > 0 ? [`  - evidence: ${evidence(claim.sources)}`] : []),
+    ...extra.map((e) => `  - ${e}`),
+  ];
   const sources = claim.sources.map(
     (s) => `  - [${numbers.get(s.url)}] ${link(s.title, s.url)} — ${s.kind ?? 'unspecified kind'}, verified ${s.verified}`,
   );
@@ -143,7 +175,7 @@ function details(p: Provider): string[] {
   };
   const jExtra = [
     `entity: ${j.entity ? `${inline(j.entity)} (${j.hq ?? 'country unknown'})` : j.hq ? `name not verified (${j.hq})` : 'unknown'}`,
-    `parent: ${j.parent ? `${inline(j.parent)} (${j.parentHq ?? 'unknown'})` : j.parentHq ? `unknown (${j.parentHq})` : 'none or unknown'}`,
+    `parent: ${j.parent ? `${inline(j.parent)} (${j.parentHq ?? 'country unknown'})` : j.parentHq ? `name unknown (${j.parentHq})` : parentKnown(p) ? 'none (the entity is its own ultimate parent)' : 'unknown'}`,
   ];
   const cExtra = p.cloudAct.laws.length > 0 ? [`laws: ${p.cloudAct.laws.join(', ')}`] : [];
   const h = p.hds;
@@ -188,6 +220,8 @@ export function renderProvidersDoc(dataset: Dataset): string {
     ...table(providers),
     '',
     '## Details',
+    '',
+    'Per provider, each claim gives its value and reason (English, then French), what backs it (primary source, secondary sources only, or none) and every source with its kind and the date it was last verified. A value other than `unknown` always cites at least one source; check each line against the linked page.',
     '',
     ...providers.flatMap(details),
   ];
