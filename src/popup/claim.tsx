@@ -2,6 +2,7 @@
 // a heading with its status (colour always paired with text), the details,
 // and under it the sources that back it. Also the compact status used in the
 // card's one-line summary.
+import { todayIso } from '../core/assess';
 import type { ComponentChildren } from 'preact';
 import type { LocalText, Source } from '../data/schema';
 import { t } from '../shared/i18n';
@@ -40,6 +41,12 @@ export function SummaryItem({ kind, label, status, note }: { kind: string; label
   );
 }
 
+/** A source checked more than a year ago: still shown, flagged to check again. */
+export function isStale(verified: string, today: string): boolean {
+  const [y, m, d] = verified.split('-').map(Number);
+  return `${String((y ?? 0) + 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` < today;
+}
+
 export function Sources({ sources, lang }: { sources: readonly Source[]; lang: UiLang }) {
   if (sources.length === 0) return null;
   return (
@@ -61,6 +68,11 @@ export function Sources({ sources, lang }: { sources: readonly Source[]; lang: U
               <span>
                 <time dateTime={s.verified}>{t('sourceVerified', [formatDate(s.verified, lang)])}</time>
               </span>
+              {isStale(s.verified, todayIso()) ? (
+                <span class="stale" data-stale="">
+                  {t('sourceStale')}
+                </span>
+              ) : null}
             </span>
           </li>
         );

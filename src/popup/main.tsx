@@ -172,6 +172,9 @@ function App() {
         ) : null}
         <Lookup providers={providers} customIds={customIds} lang={lang} today={today} initialQuery={lookupText} />
       </main>
+      <footer class="hint popup-footer" data-testid="dataset-version">
+        {t('popupDatasetVersion', [bundledDataset().version, browser.runtime.getManifest().version])}
+      </footer>
     </>
   );
 }

@@ -177,3 +177,12 @@ describe('ProviderCard', () => {
     expect(show(FIXTURES[0]!, { expanded: false }).querySelector('details')!.open).toBe(false);
   });
 });
+
+describe('source freshness', () => {
+  it('flags a source verified more than a year before today', async () => {
+    const { isStale } = await import('./claim');
+    expect(isStale('2025-11-22', '2026-11-23')).toBe(true);
+    expect(isStale('2025-11-23', '2026-11-23')).toBe(false);
+    expect(isStale('2026-06-01', '2026-11-23')).toBe(false);
+  });
+});
