@@ -3,12 +3,11 @@
 // providers, which come first so they can override a bundled id.
 import browser from 'webextension-polyfill';
 import { compileMatcher, type Matcher } from '../core/matcher';
-import bundled from '../data/providers.json';
-import { peekCustomMatchables, type MatchableEntry } from '../shared/storage-peek';
+import { peekCustomMatchables } from '../shared/storage-peek';
+import { bundledMatchables } from './bundled-matchables';
 
 export async function loadMatcher(): Promise<Matcher> {
   const custom = await peekCustomMatchables(browser.storage.local);
   const customIds = new Set(custom.map((p) => p.id));
-  const base = (bundled.providers as MatchableEntry[]).filter((p) => !customIds.has(p.id));
-  return compileMatcher([...custom, ...base]);
+  return compileMatcher([...custom, ...bundledMatchables().filter((p) => !customIds.has(p.id))]);
 }
