@@ -21,6 +21,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
+      // Extension pages load their own chunks; the preload polyfill would only add a fetch() to the bundle.
+      modulePreload: { polyfill: false },
       // Pages not named in the manifest.
       rollupOptions: { input: { welcome: 'src/welcome/index.html', report: 'src/report/index.html' } },
     },

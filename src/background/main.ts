@@ -21,7 +21,8 @@ const POPUP = browser.runtime.getManifest().action?.default_popup ?? 'src/popup/
 handle({
   async 'tab/report'(req, sender) {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || tabId < 0) return;
+    // Reports come from content scripts in web pages only, never from our own pages.
+    if (tabId === undefined || tabId < 0 || !isWebUrl(sender.url)) return;
     const frameId = sender.frameId ?? 0;
     const url = frameUrl(req.url, sender.url);
     const hostIds = frameId === 0 ? await providersOfUrl(url) : undefined;
@@ -53,7 +54,7 @@ handle({
 
   async 'settings/silence-site'(_req, sender) {
     // The site is the sender's own top-level site: a page can only silence itself.
-    if (sender.frameId !== 0 || !sender.url) return;
+    if (sender.frameId !== 0 || !isWebUrl(sender.url)) return;
     const host = safeHost(sender.url);
     if (!host) return;
     const { value } = await storage.readSettings();
@@ -148,6 +149,11 @@ function frameUrl(reported: string, known: string | undefined): string {
   } catch {
     return known;
   }
+}
+
+/** A web page, or a blank/srcdoc frame inside one (those inherit the page's origin). */
+function isWebUrl(url: string | undefined): url is string {
+  return typeof url === 'string' && /^(https?:\/\/|about:(blank|srcdoc)$)/i.test(url);
 }
 
 function safeHost(url: string): string | null {

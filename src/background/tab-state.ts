@@ -60,7 +60,7 @@ export function tabView(state: TabState, idsOfHost: (host: string) => string[] =
     for (const id of frame.ids) {
       const entry = found.get(id) ?? { id, via: [], snippets: [] };
       if (!entry.via.includes('text')) entry.via.push('text');
-      for (const s of frame.snippets[id] ?? []) if (entry.snippets.length < 3 && !entry.snippets.includes(s)) entry.snippets.push(s);
+      for (const s of Object.hasOwn(frame.snippets, id) ? (frame.snippets[id] ?? []) : []) if (entry.snippets.length < 3 && !entry.snippets.includes(s)) entry.snippets.push(s);
       found.set(id, entry);
     }
   }

@@ -170,6 +170,8 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
 
   function queueReport() {
     if (!dirty) return;
+    // A page that never stops changing must still get its report within the 2 s budget.
+    if (performance.now() - lastReport >= PROGRESS_REPORT_MS) return flushReport();
     clearTimeout(reportTimer);
     reportTimer = setTimeout(flushReport, REPORT_DEBOUNCE_MS);
   }
@@ -216,9 +218,15 @@ function isInline(el: Element): boolean {
 }
 
 function isVisible(block: Element | null): boolean {
-  if (!block) return true;
-  const check = (block as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  return check ? check.call(block, { visibilityProperty: true }) : true;
+  let el = block;
+  while (el) {
+    const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+    if (!check || check.call(el, { visibilityProperty: true })) return true;
+    // A display:contents element has no box of its own, yet its text is painted: ask its parent.
+    if (getComputedStyle(el).display !== 'contents') return false;
+    el = el.parentElement;
+  }
+  return true;
 }
 
 /** Skipped itself or inside a skipped ancestor (e.g. text added to a <script>). */

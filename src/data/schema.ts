@@ -2,7 +2,7 @@
 // file is inferred from here (never hand-written twice). It is used at each
 // trust boundary: the bundled JSON (build and tests), imports, storage reads.
 import * as v from 'valibot';
-import { SLUG } from './slug';
+import { RESERVED_IDS, SLUG } from './slug';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -13,7 +13,12 @@ const short = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, 'must
 
 export const IsoDateSchema = v.pipe(v.string(), v.regex(ISO_DATE, 'must be a date YYYY-MM-DD'));
 export const CountrySchema = v.pipe(v.string(), v.regex(COUNTRY, 'must be an ISO 3166-1 alpha-2 code such as FR'));
-export const ProviderIdSchema = v.pipe(v.string(), v.regex(SLUG, 'must be a lower-case slug such as my-cloud'), v.maxLength(64));
+export const ProviderIdSchema = v.pipe(
+  v.string(),
+  v.regex(SLUG, 'must be a lower-case slug such as my-cloud'),
+  v.maxLength(64),
+  v.check((id) => !RESERVED_IDS.has(id), 'is a reserved word: choose another id'),
+);
 
 /** Links in the data are rendered as clickable: only https is ever allowed. */
 export const HttpsUrlSchema = v.pipe(

@@ -48,7 +48,13 @@ export function checkImportSize(bytes: number): ImportProblem | null {
 
 const describe = (value: unknown): string => {
   if (value === undefined) return 'nothing';
-  const s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  let s: string;
+  try {
+    s = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  } catch {
+    // Too deeply nested to print (stack overflow): say what it is instead.
+    return Array.isArray(value) ? 'a list' : 'an object';
+  }
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 };
 

@@ -8,5 +8,6 @@ if (!existsSync(`${process.env.SL_DIST ?? 'dist'}/manifest.json`)) {
   process.exit(1);
 }
 const files = readdirSync('test/e2e').filter((f) => f.endsWith('.e2e.ts')).sort().map((f) => `test/e2e/${f}`);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+const env = process.argv.includes('--long') ? { ...process.env, SL_LONG: '1' } : process.env;
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);
