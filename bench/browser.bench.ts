@@ -370,18 +370,11 @@ async function launchPlain(): Promise<{ ctx: BrowserContext; close(): Promise<vo
   };
 }
 
-/** Long tasks as the page sees them, observed from before the first byte. */
-function observeLongTasks(): void {
-  const w = window as unknown as { __slLong: [number, number][] };
-  w.__slLong = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__slLong.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {
-    // no longtask support: the figure reads 0
-  }
-}
+/** Long tasks as the page sees them, observed from before the first byte (init script). */
+const OBSERVE_LONG_TASKS = `window.__slLong = [];
+try {
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__slLong.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+} catch {}`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => {
@@ -525,38 +518,42 @@ async function matcherBundle(root: string): Promise<string> {
   return first.output[0]!.code!;
 }
 
-/** In the main world: `count` insertions of a <p> at scattered places, `perTick` per timer tick, spread over `ms`. */
-function storm([texts, ms, perTick]: [string[], number, number]) {
+// In-page code is kept as source text: tsx would wrap named closures of a
+// serialized function in a `__name` helper the page does not have.
+
+/** In the main world: insertions of a <p> at scattered places, `perTick` per timer tick, spread over `ms`. */
+const STORM = `([texts, ms, perTick]) => {
   const anchors = Array.from(document.body.children);
   const t0 = performance.now();
-  let own = 0;
-  let i = 0;
-  return new Promise<{ ownMs: number; wallMs: number }>((done) => {
-    const step = () => {
+  let own = 0, i = 0;
+  return new Promise((done) => {
+    function step() {
       const s = performance.now();
       for (let k = 0; k < perTick && i < texts.length; k++, i++) {
         const p = document.createElement('p');
-        p.textContent = texts[i]!;
-        const ref = anchors[(i * 7919) % anchors.length]!;
-        ref.parentNode!.insertBefore(p, ref);
+        p.textContent = texts[i];
+        const ref = anchors[(i * 7919) % anchors.length];
+        ref.parentNode.insertBefore(p, ref);
       }
       own += performance.now() - s;
       if (i >= texts.length) return done({ ownMs: own, wallMs: performance.now() - t0 });
       setTimeout(step, Math.max(0, t0 + (i / texts.length) * ms - performance.now()));
-    };
+    }
     step();
   });
-}
+}`;
 
 /** In the main world: one large insertion (a <div> of paragraphs) in the middle of the body. */
-function bigInsert(html: string) {
+const BIG_INSERT = `(html) => {
   const s = performance.now();
   const div = document.createElement('div');
   div.innerHTML = html;
   const kids = document.body.children;
   document.body.insertBefore(div, kids[Math.floor(kids.length / 2)] ?? null);
   return performance.now() - s;
-}
+}`;
+
+const call = (fn: string, arg: unknown) => `(${fn})(${JSON.stringify(arg)})`;
 
 // ---------------------------------------------------------------- the bench
 
@@ -670,8 +667,8 @@ async function pageRun(c: Ctx, kind: 'plain' | 'clean' | 'profiled', page: Bench
     r.longestPageTask = lt.reduce((m, [, d]) => Math.max(m, d), 0);
     out[label] = r;
   };
-  await stormPhase('storm', () => tab.page.evaluate(storm, [data.texts, STORM_MS, STORM_PER_TICK] as [string[], number, number]), afterStorm.size);
-  await stormPhase('big', () => tab.page.evaluate(bigInsert, data.big.html), afterBig.size);
+  await stormPhase('storm', () => tab.page.evaluate(call(STORM, [data.texts, STORM_MS, STORM_PER_TICK])), afterStorm.size);
+  await stormPhase('big', () => tab.page.evaluate(call(BIG_INSERT, data.big.html)), afterBig.size);
   await closeTab(tab);
   return out;
 }
@@ -757,8 +754,8 @@ export async function runBrowserBench(log: (s: string) => void = console.log): P
 
   const plain = await launchPlain();
   const ext = await launchWithExtension();
-  await plain.ctx.addInitScript(observeLongTasks);
-  await ext.ctx.addInitScript(observeLongTasks);
+  await plain.ctx.addInitScript({ content: OBSERVE_LONG_TASKS });
+  await ext.ctx.addInitScript({ content: OBSERVE_LONG_TASKS });
   const c: Ctx = { server, ext, plain, contentUrl: `chrome-extension://${ext.extensionId}/${contentFile}`, source, log };
   const details: Record<string, unknown> = { page: { htmlBytes: large.html.length, textBytes: large.textBytes, textNodes: large.textNodes, blocks: large.blocks.length } };
   try {
