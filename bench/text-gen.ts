@@ -15,8 +15,10 @@ function rng(seed: number) {
   };
 }
 
-export function generateText(bytes: number, seed = 42): string {
+/** `extra` mentions (e.g. generated vendor names) join the built-in ones. */
+export function generateText(bytes: number, seed = 42, extra: readonly string[] = []): string {
   const next = rng(seed);
+  const mentions = [...MENTIONS, ...extra];
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {
@@ -24,7 +26,7 @@ export function generateText(bytes: number, seed = 42): string {
     const n = 8 + Math.floor(next() * 20);
     const sentence: string[] = [];
     for (let i = 0; i < n; i++) sentence.push(words[Math.floor(next() * words.length)]!);
-    if (next() < 0.05) sentence.splice(Math.floor(next() * n), 0, MENTIONS[Math.floor(next() * MENTIONS.length)]!);
+    if (next() < 0.05) sentence.splice(Math.floor(next() * n), 0, mentions[Math.floor(next() * mentions.length)]!);
     const s = sentence.join(' ') + '. ';
     parts.push(s);
     size += s.length;
