@@ -171,6 +171,24 @@ describe('ProviderCard', () => {
     expect(snc.querySelector('.claim-hint')).toBeNull();
   });
 
+  it('says "foreign law applies" when the CLOUD Act is not sourced but another listed law reaches the provider', () => {
+    const p = fixtureProvider({
+      id: 'cn-cloud',
+      name: 'CN Cloud',
+      cloudAct: { status: 'unknown', laws: ['cn-nil-2017'], reason: { en: 'Chinese company.', fr: 'x' }, sources: src('https://example.org/cn') },
+    });
+    const card = show(p);
+    expect(card.dataset.cloudAct).toBe('unknown');
+    const item = card.querySelector<HTMLElement>('[data-summary="cloud-act"]')!;
+    expect(item.querySelector('.summary-text')?.textContent).toBe('cloudActForeignLaw');
+    expect(item.dataset.tone).toBe('bad');
+    // Without any law the tile stays "not verified", neutral.
+    const q = fixtureProvider({ id: 'unknown-cloud', name: 'Unknown Cloud', cloudAct: { status: 'unknown', laws: [], reason: { en: 'No source.', fr: 'x' }, sources: [] } });
+    const other = show(q).querySelector<HTMLElement>('[data-summary="cloud-act"]')!;
+    expect(other.querySelector('.summary-text')?.textContent).not.toBe('cloudActForeignLaw');
+    expect(other.dataset.tone).toBe('neutral');
+  });
+
   it('starts collapsed for a page provider and expanded for a lookup result (or as asked)', () => {
     expect(show(FIXTURES[0]!, { found: { id: 'microsoft-azure', via: ['text'], snippets: [] } }).querySelector('details')!.open).toBe(false);
     expect(show(FIXTURES[0]!).querySelector('details')!.open).toBe(true);

@@ -33,7 +33,11 @@ export interface ProviderCardProps {
 const CLOUD_ACT_TONE: Record<Provider['cloudAct']['status'], Tone> = { exposed: 'bad', partial: 'warn', 'not-exposed': 'good', unknown: 'neutral' };
 
 function cloudActStatus(p: Provider): Status {
-  return { tone: CLOUD_ACT_TONE[p.cloudAct.status], label: t(CLOUD_ACT_LABEL[p.cloudAct.status]) };
+  const { status, laws } = p.cloudAct;
+  // CLOUD Act not sourced, but another listed law reaches the provider (e.g.
+  // China's 2017 intelligence law): say so rather than "not verified".
+  if (status === 'unknown' && laws.length > 0) return { tone: 'bad', label: t('cloudActForeignLaw') };
+  return { tone: CLOUD_ACT_TONE[status], label: t(CLOUD_ACT_LABEL[status]) };
 }
 
 function hdsStatus(a: Assessment): Status {

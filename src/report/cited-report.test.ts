@@ -53,6 +53,12 @@ describe('buildReport', () => {
     expect(markdown).toContain('EU. \\[1\\]');
   });
 
+  it('names the foreign laws next to the CLOUD Act status', () => {
+    const p = fixtureProvider({ id: 'cn', name: 'CN Cloud', cloudAct: { status: 'unknown', laws: ['cn-nil-2017'], reason: { en: 'Chinese company.', fr: 'x' }, sources: [{ url: 'https://example.org/cn', title: 'CN', verified: '2026-01-01' }] } });
+    const { markdown } = buildReport(input([p], { found: new Map(), resources: [] }));
+    expect(markdown).toMatch(/\*\*Foreign-law exposure \(CLOUD Act\)\*\*: unknown — China’s National Intelligence Law \(2017\)/);
+  });
+
   it('renders hostile names and snippets as text, and drops non-https sources', () => {
     const evil = fixtureProvider({
       id: 'evil',

@@ -7,7 +7,7 @@ import type { Source } from '../data/schema';
 import type { MessageKey } from '../shared/i18n';
 import type { ResourceProvider, TabProvider } from '../shared/protocol';
 import { countryWithCode, formatDate, safeHttpsUrl, type UiLang } from '../ui/format';
-import { LEVEL_LABEL } from '../ui/level-label';
+import { LAW_LABEL, LEVEL_LABEL } from '../ui/level-label';
 
 export type Translate = (key: MessageKey, subs?: string[]) => string;
 
@@ -50,6 +50,12 @@ class Citations {
   }
 }
 
+/** The status, and the foreign laws that reach the provider when the data lists any. */
+function cloudActValue(a: Assessment, { t }: ReportInput): string {
+  const { status, laws } = a.provider.cloudAct;
+  return laws.length ? `${status} — ${laws.map((law) => t(LAW_LABEL[law])).join(', ')}` : status;
+}
+
 function claimsOf(a: Assessment, input: ReportInput): Claim[] {
   const { t, lang } = input;
   const p = a.provider;
@@ -58,7 +64,7 @@ function claimsOf(a: Assessment, input: ReportInput): Claim[] {
   const parent = j.parent && j.parentHq && j.parentHq !== j.hq ? ` — ${j.parent} (${countryWithCode(j.parentHq, lang)})` : '';
   return [
     { label: t('reportJurisdiction'), value: hq + parent, reason: j.reason[lang], sources: j.sources },
-    { label: t('reportCloudAct'), value: p.cloudAct.status, reason: p.cloudAct.reason[lang], sources: p.cloudAct.sources },
+    { label: t('reportCloudAct'), value: cloudActValue(a, input), reason: p.cloudAct.reason[lang], sources: p.cloudAct.sources },
     { label: 'HDS', value: a.hds.validity === 'expired' ? `${a.hds.status} (${t('reportExpired')})` : a.hds.status, reason: p.hds.reason[lang], sources: p.hds.sources },
     { label: 'SecNumCloud', value: a.secnumcloud.status, reason: p.secnumcloud.reason[lang], sources: p.secnumcloud.sources },
   ];
