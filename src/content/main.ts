@@ -46,7 +46,17 @@ async function wantsHighlight(): Promise<boolean> {
   return settings.highlight && !settings.silencedSites.includes(location.hostname.toLowerCase());
 }
 
+/** Never hold up the page's load event: start after it, or after 1 s on a page still fetching. */
+function afterLoad(): Promise<void> {
+  if (document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    addEventListener('load', () => resolve(), { once: true });
+    setTimeout(resolve, 1000);
+  });
+}
+
 async function main(): Promise<void> {
+  await afterLoad();
   let matcher = await loadMatcher();
   const highlighter = createHighlighter(document);
   let highlight = highlighter !== null && (await wantsHighlight());
@@ -82,6 +92,7 @@ async function main(): Promise<void> {
       onMentions: (segment, mentions) => {
         if (highlight) highlighter?.add(segment, mentions);
       },
+      wantsMentions: () => highlight,
     });
   }
 

@@ -14,6 +14,8 @@ const WINDOW = 64 * 1024;
 const OVERLAP = 512;
 const MAX_SNIPPETS = 3;
 const REPORT_DEBOUNCE_MS = 200;
+/** How long DOM changes gather before they are scanned. */
+const MUTATION_GATHER_MS = 150;
 /** While a long scan runs, report what was found so far this often. */
 const PROGRESS_REPORT_MS = 500;
 
@@ -26,8 +28,10 @@ export interface PageScanOptions {
   matcher: Matcher;
   signal: AbortSignal;
   report: (findings: Findings) => void;
-  /** Called with the visible mentions of a segment (for highlighting). */
+  /** Called with the visible mentions of a segment (for highlighting)… */
   onMentions?: (segment: Segment, mentions: Mention[]) => void;
+  /** …for every mention while this says so, else only for those that change the findings. */
+  wantsMentions?: () => boolean;
 }
 
 export function startPageScan(root: Document, opts: PageScanOptions): { rescan(matcher?: Matcher): void } {
@@ -44,6 +48,7 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
   let scheduled = false;
   let dirty = true; // the first report is sent even when nothing is found
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  let mutationTimer: ReturnType<typeof setTimeout> | undefined;
   // Progress reports start half a second in: a small page reports once, when done.
   let lastReport = performance.now();
 
@@ -51,9 +56,14 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
     if (observed.has(target)) return;
     observed.add(target);
     const mo = new MutationObserver((records) => {
-      // Only stash here; the work happens in the next slice.
+      // Only stash here; the work happens in a later slice. Changes gather for
+      // a moment first: one pass over a burst of insertions costs far less
+      // than a pass (and a style recalc) per insertion.
       for (const r of records) pending.push(r);
-      schedule();
+      mutationTimer ??= setTimeout(() => {
+        mutationTimer = undefined;
+        schedule();
+      }, MUTATION_GATHER_MS);
     });
     mo.observe(target, { childList: true, characterData: true, subtree: true });
     observers.push(mo);
@@ -109,7 +119,9 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
       const end = Math.min(text.length, start + WINDOW);
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);
       const mentions = matcher.find(piece);
-      if (mentions.length && isVisible(segment.block)) {
+      // A visibility check may force a style recalc of the whole page: only
+      // pay it when the mentions would change the findings or are highlighted.
+      if (mentions.length && (opts.wantsMentions?.() || mentions.some((m) => isNews(m, piece))) && isVisible(segment.block)) {
         for (const m of mentions) {
           let snippets = found.get(m.id);
           if (!snippets) {
@@ -135,6 +147,12 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
         break;
       }
     }
+  }
+
+  /** Whether a mention would add a provider or a new snippet. */
+  function isNews(m: Mention, piece: string): boolean {
+    const snippets = found.get(m.id);
+    return !snippets || (snippets.length < MAX_SNIPPETS && !snippets.includes(snippetAround(piece, m)));
   }
 
   function takeMutations() {
@@ -189,6 +207,7 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
     () => {
       for (const mo of observers) mo.disconnect();
       clearTimeout(reportTimer);
+      clearTimeout(mutationTimer);
       queue.length = 0;
       pending = [];
       current = null;
