@@ -16,6 +16,8 @@ export function manifestFor(target: Target): ManifestV3Export {
   const { content_scripts: _omitted, ...rest } = structuredClone(base) as Manifest;
   const manifest: Record<string, unknown> = { ...rest, version: pkg.version };
   if (target === 'firefox') {
+    // Firefox reads policies from policies.json / a native manifest, not from a schema file.
+    delete manifest.storage;
     manifest.background = { scripts: [base.background.service_worker], type: 'module' };
     manifest.browser_specific_settings = {
       gecko: {

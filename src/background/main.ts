@@ -11,6 +11,7 @@ import type { Notice } from '../shared/protocol';
 import { setBadge } from './badge';
 import { providersForHost } from '../core/hosts';
 import type { Settings } from '../shared/settings-schema';
+import { syncManagedPolicy, watchManagedPolicy } from './managed-sync';
 import { invalidateRegistry, providersOfUrl, registry } from './provider-registry';
 import { forgetTab, readTab, tabView, updateTab, type TabState } from './tab-state';
 
@@ -86,6 +87,9 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 });
 // Unpacked dev installs start without onInstalled; migrate() is idempotent.
 void storage.migrate();
+// The organisation's policy: read at every start, and when it changes.
+void syncManagedPolicy().catch((e: unknown) => console.warn('[Sovereignty Lens] policy:', e));
+watchManagedPolicy();
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== LOOKUP_MENU) return;

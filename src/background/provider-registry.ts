@@ -1,4 +1,4 @@
-// Bundled + custom providers, with the host index, rebuilt only when the
+// Bundled + custom providers (the organisation's and the user's), with the host index, rebuilt only when the
 // custom providers change.
 import { compileHostIndex, providersForUrl, type HostIndex } from '../core/hosts';
 import { bundledDataset, mergeProviders } from '../data/load';
@@ -13,7 +13,7 @@ interface Registry {
 let current: Promise<Registry> | undefined;
 
 async function build(): Promise<Registry> {
-  const custom = (await storage.readCustomProviders()).value;
+  const custom = (await storage.readActiveCustomProviders()).value;
   const providers = mergeProviders(bundledDataset().providers, custom);
   return { byId: new Map(providers.map((p) => [p.id, p])), hosts: compileHostIndex(providers) };
 }

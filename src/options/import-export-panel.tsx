@@ -15,6 +15,8 @@ export interface ImportExportPanelProps {
   /** Writes the whole merged list at once; rejects with a message on failure. */
   onApply: (merged: Provider[]) => Promise<void>;
   onStatus: (message: string) => void;
+  /** Ids set by the organisation's policy: an import may not use them. */
+  managedIds?: ReadonlySet<string>;
 }
 
 /** Rounded up, so that a file just over the limit never reads as "5 MB". */
@@ -65,7 +67,7 @@ interface Pending {
   preview: ImportPreview;
 }
 
-export function ImportExportPanel({ custom, bundledById, onApply, onStatus }: ImportExportPanelProps) {
+export function ImportExportPanel({ custom, bundledById, managedIds, onApply, onStatus }: ImportExportPanelProps) {
   const [problems, setProblems] = useState<string[] | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [applying, setApplying] = useState(false);
@@ -109,6 +111,9 @@ export function ImportExportPanel({ custom, bundledById, onApply, onStatus }: Im
     }
     const result = parseImport(text);
     if (!result.ok) return fail(result.problems.map(problemText));
+    // The organisation's providers cannot be replaced from a file.
+    const managed = result.providers.filter((p) => managedIds?.has(p.id)).map((p) => p.id);
+    if (managed.length > 0) return fail([t('importManagedIds', [managed.join(', ')])]);
     setProblems(null);
     setPending({ fileName: file.name, preview: previewImport(custom, result.providers, new Set(bundledById.keys())) });
     queueMicrotask(() => previewRef.current?.focus());

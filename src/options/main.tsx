@@ -8,7 +8,9 @@ import type { Provider } from '../data/schema';
 import { onStoredChange, storage } from '../shared/browser-storage';
 import { t } from '../shared/i18n';
 import { displayLanguage } from '../ui/lang';
+import { EMPTY_POLICY, lockedSettings, type ManagedPolicy } from '../shared/managed-policy';
 import type { Settings } from '../shared/settings-schema';
+import { ManagedProviders } from './managed-providers';
 import { ImportExportPanel } from './import-export-panel';
 import { ProviderForm } from './provider-form';
 import { ProviderList } from './provider-list';
@@ -25,6 +27,7 @@ function App() {
 
   const [custom, setCustom] = useState<Provider[] | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [policy, setPolicy] = useState<ManagedPolicy>(EMPTY_POLICY);
   const [loadErrors, setLoadErrors] = useState<{ custom?: string | undefined; settings?: string | undefined; stored?: string | undefined }>({});
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -39,8 +42,9 @@ function App() {
     setLoadErrors((e) => ({ ...e, custom: r.error }));
   }, []);
   const loadSettings = useCallback(async () => {
-    const r = await storage.readSettings();
+    const [r, managed] = await Promise.all([storage.readSettings(), storage.readManaged()]);
     setSettings(r.value);
+    setPolicy(managed);
     setLoadErrors((e) => ({ ...e, settings: r.error }));
   }, []);
 
@@ -81,7 +85,8 @@ function App() {
 
   const list = custom ?? [];
   const editingProvider = editing?.mode === 'edit' ? (list.find((p) => p.id === editing.id) ?? null) : null;
-  const takenIds = new Set(list.map((p) => p.id).filter((id) => id !== editingProvider?.id));
+  const managedIds = new Set(policy.providers.map((p) => p.id));
+  const takenIds = new Set([...list.map((p) => p.id).filter((id) => id !== editingProvider?.id), ...managedIds]);
 
   const saveProvider = async (provider: Provider, previousId: string | null) => {
     const next = previousId === null ? [...list, provider] : list.map((p) => (p.id === previousId ? provider : p));
@@ -119,6 +124,7 @@ function App() {
   };
 
   const storedProblems = [loadErrors.stored, loadErrors.custom, loadErrors.settings].filter((x): x is string => Boolean(x));
+  const policyProblems = policy.errors.map((e) => t('managedPolicyError', [e]));
 
   return (
     <>
@@ -133,6 +139,11 @@ function App() {
                 {t('optionsStoredError', [p])}
               </p>
             ))}
+            {policyProblems.map((p, i) => (
+              <p key={`policy-${i}`} class="error" data-managed-error="">
+                {p}
+              </p>
+            ))}
             {error ? <p class="error">{error}</p> : null}
           </div>
           <p data-testid="status" role="status" class="status">
@@ -143,6 +154,7 @@ function App() {
         <section class="panel" aria-labelledby="providers-heading">
           <h2 id="providers-heading">{t('optionsProvidersHeading')}</h2>
           <p class="hint">{t('optionsProvidersIntro')}</p>
+          {policy.providers.length > 0 ? <ManagedProviders providers={policy.providers} /> : null}
           {custom === null ? (
             <p class="hint">{t('popupLoading')}</p>
           ) : (
@@ -183,6 +195,7 @@ function App() {
           <ImportExportPanel
             custom={list}
             bundledById={bundledById}
+            managedIds={managedIds}
             onApply={async (merged) => {
               await writeCustom(merged);
             }}
@@ -190,7 +203,7 @@ function App() {
           />
         )}
 
-        {settings ? <SettingsForm settings={settings} onChange={changeSettings} /> : null}
+        {settings ? <SettingsForm settings={settings} onChange={changeSettings} locked={new Set(lockedSettings(policy))} managedSites={new Set(policy.settings.silencedSites ?? [])} /> : null}
       </main>
     </>
   );

@@ -11,9 +11,25 @@ export interface SettingsFormProps {
   settings: Settings;
   /** Saves a change; rejects with a message on failure. */
   onChange: (patch: Partial<Settings>) => Promise<void>;
+  /** Settings the organisation's policy sets: shown, not editable. */
+  locked?: ReadonlySet<keyof Settings>;
+  /** Sites the policy silences (listed, not removable). */
+  managedSites?: ReadonlySet<string>;
 }
 
-export function SettingsForm({ settings, onChange }: SettingsFormProps) {
+const NONE: ReadonlySet<never> = new Set();
+
+/** Says why a control cannot be changed. */
+function ManagedNote({ id }: { id: string }) {
+  return (
+    <p id={id} class="hint managed-note" data-managed="">
+      {t('managedSettingNote')}
+    </p>
+  );
+}
+
+export function SettingsForm({ settings, onChange, locked = NONE, managedSites = NONE }: SettingsFormProps) {
+  const lockedHint = (key: keyof Settings, own?: string) => (locked.has(key) ? `managed-${key}` : own);
   const [site, setSite] = useState('');
   const [siteError, setSiteError] = useState<string | null>(null);
 
@@ -40,12 +56,13 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
 
       <div class="field">
         <label class="check">
-          <input type="checkbox" data-setting="warningsEnabled" checked={settings.warningsEnabled} onChange={(e) => void onChange({ warningsEnabled: e.currentTarget.checked }).catch(() => undefined)} />
+          <input type="checkbox" data-setting="warningsEnabled" disabled={locked.has('warningsEnabled')} aria-describedby={lockedHint('warningsEnabled')} checked={settings.warningsEnabled} onChange={(e) => void onChange({ warningsEnabled: e.currentTarget.checked }).catch(() => undefined)} />
           {t('settingsWarnings')}
         </label>
+        {locked.has('warningsEnabled') ? <ManagedNote id="managed-warningsEnabled" /> : null}
       </div>
 
-      <fieldset class="field check-group" data-setting="warnLevels">
+      <fieldset class="field check-group" data-setting="warnLevels" disabled={locked.has('warnLevels')} aria-describedby={lockedHint('warnLevels')}>
         <legend>{t('settingsWarnLevels')}</legend>
         <div class="checks">
           {LEVELS.map((level) => (
@@ -55,13 +72,15 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
             </label>
           ))}
         </div>
+        {locked.has('warnLevels') ? <ManagedNote id="managed-warnLevels" /> : null}
       </fieldset>
 
       <div class="field">
         <label class="check">
-          <input type="checkbox" data-setting="highlight" checked={settings.highlight} onChange={(e) => void onChange({ highlight: e.currentTarget.checked }).catch(() => undefined)} />
+          <input type="checkbox" data-setting="highlight" disabled={locked.has('highlight')} aria-describedby={lockedHint('highlight')} checked={settings.highlight} onChange={(e) => void onChange({ highlight: e.currentTarget.checked }).catch(() => undefined)} />
           {t('settingsHighlight')}
         </label>
+        {locked.has('highlight') ? <ManagedNote id="managed-highlight" /> : null}
       </div>
 
       <div class="field">
@@ -69,8 +88,9 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           <input
             type="checkbox"
             data-setting="countResources"
+            disabled={locked.has('countResources')}
             checked={settings.countResources}
-            aria-describedby="count-resources-hint"
+            aria-describedby={locked.has('countResources') ? 'count-resources-hint managed-countResources' : 'count-resources-hint'}
             onChange={(e) => void onChange({ countResources: e.currentTarget.checked }).catch(() => undefined)}
           />
           {t('settingsCountResources')}
@@ -78,6 +98,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
         <p id="count-resources-hint" class="hint">
           {t('settingsCountResourcesHint')}
         </p>
+        {locked.has('countResources') ? <ManagedNote id="managed-countResources" /> : null}
       </div>
 
       <fieldset class="field" data-setting="silencedSites" aria-describedby="silenced-hint">
@@ -92,6 +113,11 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
             {settings.silencedSites.map((s) => (
               <li key={s} data-silenced-site={s}>
                 <span class="site">{s}</span>
+                {managedSites.has(s) ? (
+                  <span class="chip" data-managed="">
+                    {t('managedBadge')}
+                  </span>
+                ) : (
                 <button
                   type="button"
                   class="button"
@@ -101,6 +127,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
                 >
                   {t('settingsSiteRemove')}
                 </button>
+                )}
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import { searchProviders } from './search';
 export interface LookupProps {
   providers: readonly Provider[];
   customIds: ReadonlySet<string>;
+  managedIds?: ReadonlySet<string>;
   lang: UiLang;
   today: string;
   /** Text to look up at once (from ?lookup= or the context menu). */
@@ -22,7 +23,7 @@ export interface LookupProps {
 const LISTBOX_ID = 'lookup-listbox';
 const optionId = (i: number) => `lookup-option-${i}`;
 
-export function Lookup({ providers, customIds, lang, today, initialQuery }: LookupProps) {
+export function Lookup({ providers, customIds, managedIds, lang, today, initialQuery }: LookupProps) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -168,7 +169,7 @@ export function Lookup({ providers, customIds, lang, today, initialQuery }: Look
       ) : null}
       {chosen ? (
         <div class="lookup-result" data-lookup-result="" role="region" aria-label={t('lookupResultLabel')}>
-          <ProviderCard assessment={assess(chosen, today)} lang={lang} today={today} custom={customIds.has(chosen.id)} idPrefix="lookup-card" />
+          <ProviderCard assessment={assess(chosen, today)} lang={lang} today={today} custom={customIds.has(chosen.id)} managed={managedIds?.has(chosen.id) ?? false} idPrefix="lookup-card" />
         </div>
       ) : null}
     </section>

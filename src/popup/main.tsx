@@ -32,14 +32,17 @@ async function resolveTabId(search: string): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-function useCustomProviders(): { list: Provider[]; error: string | undefined } {
-  const [state, setState] = useState<{ list: Provider[]; error: string | undefined }>({ list: [], error: undefined });
+type CustomState = { list: Provider[]; managedIds: ReadonlySet<string>; error: string | undefined };
+
+/** The organisation's and the user's own providers, kept up to date. */
+function useCustomProviders(): CustomState {
+  const [state, setState] = useState<CustomState>({ list: [], managedIds: new Set(), error: undefined });
   useEffect(() => {
     const controller = new AbortController();
     const load = () =>
       storage
-        .readCustomProviders()
-        .then((r) => !controller.signal.aborted && setState({ list: r.value, error: r.error }))
+        .readActiveCustomProviders()
+        .then((r) => !controller.signal.aborted && setState({ list: r.value, managedIds: r.managedIds, error: r.error }))
         .catch((e: unknown) => setState((s) => ({ ...s, error: String(e) })));
     void load();
     onStoredChange(({ custom }) => custom && void load(), controller.signal);
@@ -158,7 +161,7 @@ function App() {
             <ul class="cards" data-testid="provider-cards">
               {model.page.providers.map((a) => (
                 <li key={cardKey(a)}>
-                  <ProviderCard assessment={a} lang={lang} today={today} found={model.found.get(a.provider.id)} custom={customIds.has(a.provider.id)} idPrefix={`card-${a.provider.id}`} expanded={roomy} alternatives={alternativesFor(a.provider, providers, today)} />
+                  <ProviderCard assessment={a} lang={lang} today={today} found={model.found.get(a.provider.id)} custom={customIds.has(a.provider.id)} managed={custom.managedIds.has(a.provider.id)} idPrefix={`card-${a.provider.id}`} expanded={roomy} alternatives={alternativesFor(a.provider, providers, today)} />
                 </li>
               ))}
             </ul>
@@ -170,7 +173,7 @@ function App() {
             {t('optionsStoredError', [custom.error])}
           </p>
         ) : null}
-        <Lookup providers={providers} customIds={customIds} lang={lang} today={today} initialQuery={lookupText} />
+        <Lookup providers={providers} customIds={customIds} managedIds={custom.managedIds} lang={lang} today={today} initialQuery={lookupText} />
       </main>
       <footer class="hint popup-footer" data-testid="dataset-version">
         {t('popupDatasetVersion', [bundledDataset().version, browser.runtime.getManifest().version])}

@@ -22,6 +22,8 @@ export interface ProviderCardProps {
   /** How the page showed it (absent for lookup results). */
   found?: TabProvider | undefined;
   custom?: boolean;
+  /** Pushed by the person's organisation (enterprise policy). */
+  managed?: boolean;
   /** Prefix for element ids, unique per card in the document. */
   idPrefix: string;
   /** Whether "Sources and details" starts open (default: open for a lookup result, closed for a page's provider). */
@@ -177,7 +179,7 @@ function Summary({ a, lang }: { a: Assessment; lang: UiLang }) {
   );
 }
 
-export function ProviderCard({ assessment: a, lang, today, found, custom = false, idPrefix, expanded = found === undefined, alternatives = [] }: ProviderCardProps) {
+export function ProviderCard({ assessment: a, lang, today, found, custom = false, managed = false, idPrefix, expanded = found === undefined, alternatives = [] }: ProviderCardProps) {
   const p = a.provider;
   const id = (part: string) => `${idPrefix}-${part}`;
   const viaHost = found?.via.includes('host') ?? false;
@@ -204,14 +206,20 @@ export function ProviderCard({ assessment: a, lang, today, found, custom = false
         </span>
       </header>
       <Headquarters p={p} lang={lang} />
-      {viaHost || custom ? (
+      {viaHost || custom || managed ? (
         <p class="via">
           {viaHost ? (
             <span class="via-host" data-via-host="">
               {t('cardViaHost', [p.name])}
             </span>
           ) : null}
-          {custom ? <StatusChip tone="neutral">{t('cardCustom')}</StatusChip> : null}
+          {managed ? (
+            <span data-managed="">
+              <StatusChip tone="neutral">{t('managedBadge')}</StatusChip>
+            </span>
+          ) : custom ? (
+            <StatusChip tone="neutral">{t('cardCustom')}</StatusChip>
+          ) : null}
         </p>
       ) : null}
       <Summary a={a} lang={lang} />

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const tabId = tabIdFromSearch(location.search);
   const view = tabId === null ? null : await send('tab/get-state', { tabId });
   if (!view) return fail(t('reportNoPage'));
-  const providers = mergeProviders(bundledDataset().providers, (await storage.readCustomProviders()).value);
+  const providers = mergeProviders(bundledDataset().providers, (await storage.readActiveCustomProviders()).value);
   const byId = new Map(providers.map((p) => [p.id, p]));
   const found = new Map(view.providers.filter((p) => byId.has(p.id)).map((p) => [p.id, p]));
   const report = buildReport({

@@ -6,7 +6,8 @@ import { KEYS } from './storage-keys';
 export function onStoredChange(callback: (what: { settings: boolean; custom: boolean }) => void, signal?: AbortSignal): void {
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area !== 'local') return;
-    const what = { settings: KEYS.settings in changes, custom: KEYS.custom in changes };
+    // The organisation's policy can change both.
+    const what = { settings: KEYS.settings in changes || KEYS.managed in changes, custom: KEYS.custom in changes || KEYS.managed in changes };
     if (what.settings || what.custom) callback(what);
   };
   browser.storage.onChanged.addListener(listener);

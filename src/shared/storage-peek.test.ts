@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toInPageSettings, toMatchables } from './storage-peek';
+import { KEYS } from './storage-keys';
+import { peekCustomMatchables, toInPageSettings, toMatchables } from './storage-peek';
 
 describe('toMatchables (content-script view of custom providers)', () => {
   it('keeps the matching fields of well-formed entries', () => {
@@ -20,5 +21,19 @@ describe('toInPageSettings', () => {
     expect(toInPageSettings(undefined)).toEqual({ warningsEnabled: true, highlight: false, silencedSites: [] });
     expect(toInPageSettings({ warningsEnabled: false, highlight: true, silencedSites: ['a.example', 5] })).toEqual({ warningsEnabled: false, highlight: true, silencedSites: ['a.example'] });
     expect(toInPageSettings({ highlight: 'yes' }).highlight).toBe(false);
+  });
+});
+
+describe("the organisation's policy in the page", () => {
+  it('overrides the user’s in-page settings and adds its silenced sites', () => {
+    const managed = { settings: { highlight: true, silencedSites: ['intranet.example'] } };
+    expect(toInPageSettings({ highlight: false, warningsEnabled: false, silencedSites: ['mine.example'] }, managed)).toEqual({ warningsEnabled: false, highlight: true, silencedSites: ['mine.example', 'intranet.example'] });
+    expect(toInPageSettings(undefined, 'damaged')).toEqual({ warningsEnabled: true, highlight: false, silencedSites: [] });
+  });
+
+  it('matches managed providers too, before the user’s own', async () => {
+    const data: Record<string, unknown> = { [KEYS.custom]: [{ id: 'mine', aliases: ['Mine Cloud'], weakAliases: [] }], [KEYS.managed]: { providers: [{ id: 'org', aliases: ['Org Cloud'], weakAliases: [] }] } };
+    const area = { get: async (keys?: string | string[] | null) => Object.fromEntries([keys ?? []].flat().map((k) => [k, data[k]])) };
+    expect((await peekCustomMatchables(area)).map((m) => m.id)).toEqual(['org', 'mine']);
   });
 });

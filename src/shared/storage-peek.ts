@@ -37,15 +37,22 @@ export interface InPageSettings {
   silencedSites: string[];
 }
 
-export function toInPageSettings(stored: unknown): InPageSettings {
-  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  return { warningsEnabled: s.warningsEnabled !== false, highlight: s.highlight === true, silencedSites: strings(s.silencedSites) };
+const record = (x: unknown) => (x && typeof x === 'object' ? x : {}) as Record<string, unknown>;
+
+/** The user's settings with the organisation's policy (KEYS.managed mirror) over them. */
+export function toInPageSettings(stored: unknown, managed?: unknown): InPageSettings {
+  const policy = record(record(managed).settings);
+  const s: Record<string, unknown> = { ...record(stored), ...policy };
+  return { warningsEnabled: s.warningsEnabled !== false, highlight: s.highlight === true, silencedSites: [...strings(record(stored).silencedSites), ...strings(policy.silencedSites)] };
 }
 
+/** The organisation's providers first (they win), then the user's own. */
 export async function peekCustomMatchables(area: Readable): Promise<MatchableEntry[]> {
-  return toMatchables((await area.get(KEYS.custom))[KEYS.custom]);
+  const got = await area.get([KEYS.custom, KEYS.managed]);
+  return toMatchables([...toMatchables(record(got[KEYS.managed]).providers), ...toMatchables(got[KEYS.custom])]);
 }
 
 export async function peekInPageSettings(area: Readable): Promise<InPageSettings> {
-  return toInPageSettings((await area.get(KEYS.settings))[KEYS.settings]);
+  const got = await area.get([KEYS.settings, KEYS.managed]);
+  return toInPageSettings(got[KEYS.settings], got[KEYS.managed]);
 }

@@ -120,3 +120,34 @@ describe('custom providers', () => {
     expect(read.error).toMatch(/invalid/);
   });
 });
+
+describe("the organisation's policy (mirrored under KEYS.managed)", () => {
+  const policy = { providers: [provider('org-vendor')], settings: { highlight: true, silencedSites: ['intranet.example'] }, errors: [] };
+
+  it('applies over the user’s settings without overwriting them', async () => {
+    const area = memoryArea({ [KEYS.settings]: { ...DEFAULT_SETTINGS, highlight: false, silencedSites: ['mine.example'] }, [KEYS.managed]: policy });
+    const storage = createStorage(area);
+    const read = await storage.readSettings();
+    expect(read.value.highlight).toBe(true);
+    expect(read.locked).toEqual(['highlight']);
+    expect(read.value.silencedSites).toEqual(['intranet.example', 'mine.example']);
+    // Saving the whole form (locked values included) keeps the user's own values as they were.
+    await storage.writeSettings({ ...read.value, countResources: true, silencedSites: [...read.value.silencedSites, 'new.example'] });
+    expect(area.data[KEYS.settings]).toEqual({ ...DEFAULT_SETTINGS, highlight: false, countResources: true, silencedSites: ['mine.example', 'new.example'] });
+    // The policy goes away: the user's own values are back.
+    delete area.data[KEYS.managed];
+    expect((await storage.readSettings()).value).toEqual({ ...DEFAULT_SETTINGS, highlight: false, countResources: true, silencedSites: ['mine.example', 'new.example'] });
+  });
+
+  it('puts managed providers before the user’s own, and tells which are managed', async () => {
+    const area = memoryArea({ [KEYS.custom]: [provider('mine'), { ...provider('org-vendor'), name: 'My copy' }], [KEYS.managed]: policy });
+    const active = await createStorage(area).readActiveCustomProviders();
+    expect(active.value.map((p) => [p.id, p.name])).toEqual([
+      ['org-vendor', 'org-vendor'],
+      ['mine', 'mine'],
+    ]);
+    expect([...active.managedIds]).toEqual(['org-vendor']);
+    // The user's own list is untouched.
+    expect((await createStorage(area).readCustomProviders()).value).toHaveLength(2);
+  });
+});

@@ -4,6 +4,7 @@
 // after full validation, never drop user data on an error.
 import * as v from 'valibot';
 import { formatIssues, ProviderSchema, type Provider } from '../data/schema';
+import { applyPolicy, lockedSettings, toManagedPolicy, withManaged, type ManagedPolicy } from './managed-policy';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, SettingsSchema, type Settings } from './settings-schema';
 
 export interface StorageAreaLike {
@@ -79,7 +80,14 @@ export function createStorage(area: StorageAreaLike, migrations: Record<number, 
       return { from, to: latest };
     },
 
-    async readSettings(): Promise<Loaded<Settings>> {
+    /** The settings in effect: the user's, with the organisation's policy over them. */
+    async readSettings(): Promise<Loaded<Settings> & { locked: (keyof Settings)[] }> {
+      const [user, policy] = await Promise.all([this.readUserSettings(), this.readManaged()]);
+      return { ...user, value: applyPolicy(user.value, policy), locked: lockedSettings(policy) };
+    },
+
+    /** The user's own settings, as stored. */
+    async readUserSettings(): Promise<Loaded<Settings>> {
       const stored = (await area.get(KEYS.settings))[KEYS.settings];
       const merged = { ...DEFAULT_SETTINGS, ...asRecord(stored) };
       const parsed = v.safeParse(SettingsSchema, merged);
@@ -87,11 +95,30 @@ export function createStorage(area: StorageAreaLike, migrations: Record<number, 
       return { value: DEFAULT_SETTINGS, error: `Stored settings are invalid (${formatIssues(parsed.issues).join('; ')}); defaults are in use until you save.` };
     },
 
+    /** Changes the user's own settings; what the organisation locks is left as the user had it. */
     async writeSettings(patch: Partial<Settings>): Promise<Settings> {
-      const current = await this.readSettings();
-      const next = v.parse(SettingsSchema, { ...current.value, ...patch });
+      const [user, policy] = await Promise.all([this.readUserSettings(), this.readManaged()]);
+      const own: Partial<Settings> = { ...patch };
+      for (const key of lockedSettings(policy)) delete own[key];
+      // Sites the policy silences are not copied into the user's own list.
+      if (own.silencedSites && policy.settings.silencedSites) {
+        const managed = new Set(policy.settings.silencedSites);
+        own.silencedSites = own.silencedSites.filter((s) => !managed.has(s));
+      }
+      const next = v.parse(SettingsSchema, { ...user.value, ...own });
       await write({ [KEYS.settings]: next });
-      return next;
+      return applyPolicy(next, policy);
+    },
+
+    /** The organisation's policy, as the background mirrored it (empty when none). */
+    async readManaged(): Promise<ManagedPolicy> {
+      return toManagedPolicy((await area.get(KEYS.managed))[KEYS.managed]);
+    },
+
+    /** Custom providers in effect: the organisation's first, then the user's own. */
+    async readActiveCustomProviders(): Promise<Loaded<Provider[]> & { managedIds: Set<string> }> {
+      const [own, policy] = await Promise.all([this.readCustomProviders(), this.readManaged()]);
+      return { ...own, value: withManaged(policy, own.value), managedIds: new Set(policy.providers.map((p) => p.id)) };
     },
 
     async readCustomProviders(): Promise<Loaded<Provider[]>> {
