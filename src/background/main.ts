@@ -14,6 +14,7 @@ import type { Settings } from '../shared/settings-schema';
 import { syncManagedPolicy, watchManagedPolicy } from './managed-sync';
 import { invalidateRegistry, providersOfUrl, registry } from './provider-registry';
 import { forgetTab, readTab, tabView, updateTab, type TabState } from './tab-state';
+import { forgetHosting, readHosting, watchHosting } from './hosting';
 
 const LOOKUP_MENU = 'sovereignty-lens-lookup';
 const PENDING_LOOKUP = 'pendingLookup';
@@ -36,7 +37,7 @@ handle({
       return {
         url: frameId === 0 ? url : base.url,
         hostIds: hostIds ?? base.hostIds,
-        frames: { ...base.frames, [String(frameId)]: { ids, snippets: req.snippets, resources: req.resources ?? {} } },
+        frames: { ...base.frames, [String(frameId)]: { ids, snippets: req.snippets, resources: req.resources ?? {}, claims: req.claims ?? [] } },
       };
     });
     if (state) await refreshTab(tabId, state);
@@ -44,7 +45,7 @@ handle({
 
   async 'tab/get-state'(req) {
     const state = await readTab(req.tabId);
-    return state ? tabView(state, await hostLookup()) : null;
+    return state ? tabView(state, await hostLookup(), await readHosting(req.tabId)) : null;
   },
 
   async 'tab/open-details'(_req, sender) {
@@ -69,7 +70,12 @@ handle({
   },
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  void forgetTab(tabId);
+  void forgetHosting(tabId);
+});
+// Hosting detection: only while the person has granted the optional webRequest permission.
+watchHosting();
 // A tab starting to load a new document starts afresh ("status" needs no `tabs` permission).
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void forgetTab(tabId).then(() => setBadge(tabId, { count: 0, level: null, names: [] }));

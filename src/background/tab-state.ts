@@ -2,13 +2,15 @@
 // memory is only a cache). Updates of one tab are serialised so that frames
 // reporting at the same time do not overwrite each other.
 import browser from 'webextension-polyfill';
-import type { ResourceProvider, TabProvider, TabView } from '../shared/protocol';
+import type { Hosting, ResourceProvider, TabProvider, TabView } from '../shared/protocol';
 
 interface FrameFindings {
   ids: string[];
   snippets: Record<string, string[]>;
   /** Hosts the frame loaded resources from, with counts. */
   resources?: Record<string, number>;
+  /** Sentences claiming French/EU or sovereign hosting. */
+  claims?: string[];
 }
 
 export interface TabState {
@@ -52,8 +54,8 @@ export function forgetTab(tabId: number): Promise<unknown> {
   return updateTab(tabId, () => null);
 }
 
-/** Distinct providers of the tab, host matches first, with up to 3 snippets each. */
-export function tabView(state: TabState, idsOfHost: (host: string) => string[] = () => []): TabView {
+/** Distinct providers of the tab, host matches first, with up to 3 snippets each; the server when it is the page's. */
+export function tabView(state: TabState, idsOfHost: (host: string) => string[] = () => [], served: (Hosting & { url: string }) | null = null): TabView {
   const found = new Map<string, TabProvider>();
   for (const id of state.hostIds) found.set(id, { id, via: ['host'], snippets: [] });
   for (const frame of Object.values(state.frames)) {
@@ -64,7 +66,18 @@ export function tabView(state: TabState, idsOfHost: (host: string) => string[] =
       found.set(id, entry);
     }
   }
-  return { url: state.url, providers: [...found.values()], resources: resourceProviders(state, idsOfHost) };
+  const claims = [...new Set(Object.values(state.frames).flatMap((f) => f.claims ?? []))].slice(0, 3);
+  const hosting = served && sameOrigin(served.url, state.url) ? { ip: served.ip, providerId: served.providerId, asn: served.asn } : null;
+  return { url: state.url, providers: [...found.values()], resources: resourceProviders(state, idsOfHost), claims, hosting };
+}
+
+/** The server address is the origin's: an SPA route or a #fragment keeps it. */
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 /** Providers that served resources to the tab, most resources first. */

@@ -6,7 +6,7 @@ import { peekInPageSettings } from '../shared/storage-peek';
 import { t } from '../shared/i18n';
 import { handle, send } from '../shared/messages';
 import { createHighlighter } from './highlight';
-import { loadMatcher } from './match-data';
+import { CLAIM_ID, loadMatcher } from './match-data';
 import { startPageScan, type Findings } from './page-scan';
 import { watchResourceHosts } from './resource-hosts';
 import { createWarning } from './warning';
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   const send_ = () => {
     if (orphaned()) return shutdown();
     if (!findings) return; // the first report waits for the first scan
-    send('tab/report', { url: location.href, ids: findings.ids, snippets: findings.snippets, resources }).catch(() => {
+    const { [CLAIM_ID]: claims = [], ...snippets } = findings.snippets;
+    send('tab/report', { url: location.href, ids: findings.ids.filter((id) => id !== CLAIM_ID), snippets, claims, resources }).catch(() => {
       if (orphaned()) shutdown();
     });
   };
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
       signal: page.signal,
       report,
       onMentions: (segment, mentions) => {
-        if (highlight) highlighter?.add(segment, mentions);
+        if (highlight) highlighter?.add(segment, mentions.filter((m) => m.id !== CLAIM_ID));
       },
       wantsMentions: () => highlight,
     });

@@ -10,6 +10,7 @@ import { t } from '../shared/i18n';
 import { displayLanguage } from '../ui/lang';
 import { EMPTY_POLICY, lockedSettings, type ManagedPolicy } from '../shared/managed-policy';
 import type { Settings } from '../shared/settings-schema';
+import { HostingDetection } from './hosting-detection';
 import { ManagedProviders } from './managed-providers';
 import { ImportExportPanel } from './import-export-panel';
 import { ProviderForm } from './provider-form';
@@ -202,6 +203,8 @@ function App() {
             onStatus={announce}
           />
         )}
+
+        {settings ? <HostingDetection on={settings.hostingDetection} locked={lockedSettings(policy).includes('hostingDetection')} onChange={changeSettings} /> : null}
 
         {settings ? <SettingsForm settings={settings} onChange={changeSettings} locked={new Set(lockedSettings(policy))} managedSites={new Set(policy.settings.silencedSites ?? [])} /> : null}
       </main>

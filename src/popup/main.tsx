@@ -17,6 +17,7 @@ import { cardKey, lookupFromSearch, pageModel, tabIdFromSearch } from './model';
 import { HostAccessBanner } from './host-access-banner';
 import { EmptyState, PageVerdict } from './page-verdict';
 import { ProviderCard } from './provider-card';
+import { HostingHint, HostingSection, useHostingEnabled } from './hosting-section';
 import { ResourcesSection } from './resources-section';
 
 const POPUP_PATH = 'src/popup/index.html';
@@ -110,6 +111,7 @@ function App() {
   const customIds = useMemo(() => new Set(custom.list.map((p) => p.id)), [custom.list]);
   const byId = useMemo(() => new Map(providers.map((p) => [p.id, p])), [providers]);
   const view = tab.status === 'ready' ? tab.view : null;
+  const hostingEnabled = useHostingEnabled();
   const model = useMemo(() => pageModel(view, providers, today), [view, providers, today]);
   const host = view ? displayHost(view.url) : null;
 
@@ -144,6 +146,7 @@ function App() {
       </header>
       <main>
         <HostAccessBanner />
+        {view ? <HostingSection view={view} byId={byId} enabled={hostingEnabled} /> : null}
         {tab.status === 'loading' ? (
           <p class="hint" role="status">
             {t('popupLoading')}
@@ -168,6 +171,7 @@ function App() {
           </>
         )}
         {view ? <ResourcesSection resources={view.resources ?? []} byId={byId} /> : null}
+        <HostingHint enabled={hostingEnabled} />
         {custom.error ? (
           <p class="error" role="alert">
             {t('optionsStoredError', [custom.error])}

@@ -7,6 +7,8 @@ describe('pageModel', () => {
     const view = {
       url: 'https://example.com/',
       resources: [],
+      claims: [],
+      hosting: null,
       providers: [
         { id: 'ovhcloud', via: ['text' as const], snippets: ['moved to OVHcloud'] },
         { id: 'gone-provider', via: ['text' as const], snippets: [] },
@@ -21,7 +23,7 @@ describe('pageModel', () => {
 
   it('uses a custom provider that overrides a bundled one', () => {
     const custom = fixtureProvider({ id: 'ovhcloud', name: 'OVH (ours)' });
-    const m = pageModel({ resources: [], url: '', providers: [{ id: 'ovhcloud', via: ['text'], snippets: [] }] }, [custom, ...FIXTURES], '2025-06-01');
+    const m = pageModel({ resources: [], claims: [], hosting: null, url: '', providers: [{ id: 'ovhcloud', via: ['text'], snippets: [] }] }, [custom, ...FIXTURES], '2025-06-01');
     expect(m.page.providers[0]?.provider.name).toBe('OVH (ours)');
   });
 

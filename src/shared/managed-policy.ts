@@ -8,7 +8,7 @@ import { formatIssues, ProviderSchema, type Provider } from '../data/schema';
 import { SettingsSchema, type Settings } from './settings-schema';
 
 /** Settings an organisation may lock. `silencedSites` is not locked but added to the user's own. */
-export const MANAGED_SETTING_KEYS = ['warningsEnabled', 'warnLevels', 'highlight', 'countResources', 'silencedSites'] as const;
+export const MANAGED_SETTING_KEYS = ['warningsEnabled', 'warnLevels', 'highlight', 'countResources', 'hostingDetection', 'silencedSites'] as const;
 
 const MAX_MANAGED_PROVIDERS = 10_000;
 

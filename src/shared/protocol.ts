@@ -16,6 +16,8 @@ export const RequestSchemas = {
     ids: Ids,
     /** Everything the frame found since its document or SPA route started (it replaces the previous report). */
     snippets: Snippets,
+    /** Sentences where the page claims French/EU or sovereign hosting ("hébergé en France"). */
+    claims: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(5))),
     /** Hosts the frame loaded resources from, with counts (Resource Timing). */
     resources: v.optional(
       v.pipe(
@@ -57,11 +59,23 @@ export interface ResourceProvider {
   hosts: string[];
 }
 
+/** The server of the top document, when hosting detection is on. */
+export interface Hosting {
+  ip: string;
+  /** The provider whose network (ASN) announces the address, or null. */
+  providerId: string | null;
+  asn: number | null;
+}
+
 export interface TabView {
   url: string;
   providers: TabProvider[];
   /** "This page loads from": providers that served resources, most resources first. */
   resources: ResourceProvider[];
+  /** Where the page claims French/EU or sovereign hosting (snippets). */
+  claims: string[];
+  /** Who serves the page (hosting detection); null when off or unknown. */
+  hosting: Hosting | null;
 }
 
 export interface Replies {

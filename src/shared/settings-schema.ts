@@ -16,6 +16,8 @@ export const SettingsSchema = v.object({
   highlight: v.boolean(),
   /** Count the providers that serve the page's resources (scripts, fonts, APIs) in the badge and notice. */
   countResources: v.boolean(),
+  /** Map the server address of each page to a provider (webRequest; off by default). */
+  hostingDetection: v.boolean(),
   /** Hosts where the extension shows nothing in the page (no notice, no highlight). */
   silencedSites: v.pipe(v.array(SiteSchema), v.maxLength(5_000)),
 });
@@ -27,5 +29,6 @@ export const DEFAULT_SETTINGS: Settings = {
   warnLevels: ['high'],
   highlight: false,
   countResources: false,
+  hostingDetection: false,
   silencedSites: [],
 };

@@ -32,8 +32,10 @@ for (const dir of ['dist', 'dist-firefox']) {
 
     it('lets no page probe for the extension and asks for the fewest permissions', () => {
       assert.equal(manifest.web_accessible_resources, undefined);
-      assert.deepEqual([...manifest.permissions].sort(), ['contextMenus', 'storage']);
-      assert.equal(manifest.host_permissions, undefined);
+      // webRequest only for hosting detection (off by default; issue 8); it needs host
+      // permissions, which are exactly the pages the content script already reads.
+      assert.deepEqual([...manifest.permissions].sort(), ['contextMenus', 'storage', 'webRequest']);
+      assert.deepEqual(manifest.host_permissions, manifest.content_scripts[0].matches);
       const csp = manifest.content_security_policy.extension_pages;
       assert.match(csp, /script-src 'self'/);
       assert.match(csp, /connect-src 'none'/);

@@ -286,8 +286,9 @@ describe('privacy: the built bundle', { skip: existsSync(join(DIST, 'manifest.js
     assert.deepEqual(directives.get('object-src'), ["'none'"]);
     assert.doesNotMatch(csp, /unsafe-eval|unsafe-inline|wasm-unsafe-eval|https?:/);
     assert.equal(manifest.externally_connectable, undefined, 'no web page or other extension may connect');
-    assert.equal(manifest.host_permissions, undefined);
-    for (const p of ['webRequest', 'tabs', 'history', 'cookies', 'scripting']) assert.ok(!manifest.permissions.includes(p), `no ${p} permission`);
+    // Host permissions reach no further than the content script (webRequest needs them, for hosting detection).
+    assert.deepEqual(manifest.host_permissions, manifest.content_scripts[0].matches);
+    for (const p of ['webRequestBlocking', 'tabs', 'history', 'cookies', 'scripting', 'webNavigation']) assert.ok(!manifest.permissions.includes(p), `no ${p} permission`);
   });
 });
 

@@ -17,7 +17,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { lang?: string; args?: string[] } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(opts: { lang?: string; args?: string[]; dist?: string } = {}): Promise<ExtensionBrowser> {
+  const dist = opts.dist ?? DIST;
   const profile = await mkdtemp(join(tmpdir(), 'sl-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -26,8 +27,8 @@ export async function launchWithExtension(opts: { lang?: string; args?: string[]
     env: opts.lang ? { ...process.env, LANG: opts.lang === 'fr' ? 'fr_FR.UTF-8' : 'en_US.UTF-8', LANGUAGE: opts.lang } : process.env,
     args: [
       '--headless=new',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
