@@ -3,11 +3,12 @@
 //   1. the matcher in Node, 2. the size report, 3. the browser benches
 //      (built extension in headless /usr/bin/chromium; skipped with a message
 //      when the browser or dist/manifest.json is missing).
-// `--only=matcher,size,browser` runs a subset; the sections it skips keep
+// `--only=matcher,ip,size,browser` runs a subset; the sections it skips keep
 // their previous figures in results.json (each section carries its date).
 // The browser benches use dist/ (run `npm run build` first) or $SL_DIST.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runIpLookupBench } from './ip-lookup.bench';
 import { runMatcherBench } from './matcher.bench';
 import { printSize, sizeReport } from './size';
 
@@ -50,6 +51,14 @@ if (wants('matcher')) {
     })),
   );
   console.log(`\nGrowth from the smallest to the largest alias set: ${m.growth50to5000.toFixed(2)}× (target ≤ 2×): ${m.growth50to5000 <= 2 ? 'pass' : 'MISS'}`);
+}
+
+// 1b. IP → provider lookup (hosting detection).
+if (wants('ip')) {
+  const ip = runIpLookupBench();
+  results.ipLookup = { date: stamp(), ...ip };
+  console.log(`\n## IP → provider lookup (hosting detection)\n`);
+  console.log(`${ip.nsPerLookup.toFixed(0)} ns per lookup over ${ip.lookups} mixed IPv4/IPv6 addresses (${ip.hits} of 100000 in a listed network); target ≤ 1 µs: ${ip.nsPerLookup <= 1000 ? 'pass' : 'MISS'}. Table ${(ip.tableBytes / 1000).toFixed(0)} kB, decoded in ${ip.compileMs.toFixed(1)} ms.`);
 }
 
 // 2. Size.
