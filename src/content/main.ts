@@ -1,5 +1,6 @@
 // Content script wiring (runs in every http(s) frame). One page scan at a
-// time; a new SPA route aborts it and starts a fresh one.
+// time; a new SPA route aborts it and starts a fresh one. The build wraps all
+// of it to start after the page's load event (build/content-script-plugin.ts).
 import browser from 'webextension-polyfill';
 import { onStoredChange } from '../shared/storage-events';
 import { peekInPageSettings } from '../shared/storage-peek';
@@ -9,6 +10,7 @@ import { createHighlighter } from './highlight';
 import { CLAIM_ID, loadMatcher } from './match-data';
 import { startPageScan, type Findings } from './page-scan';
 import { watchResourceHosts } from './resource-hosts';
+import { claimDocument } from './takeover';
 import { createWarning } from './warning';
 import { watchRoute } from './watch-url';
 
@@ -46,17 +48,7 @@ async function wantsHighlight(): Promise<boolean> {
   return settings.highlight && !settings.silencedSites.includes(location.hostname.toLowerCase());
 }
 
-/** Never hold up the page's load event: start after it, or after 1 s on a page still fetching. */
-function afterLoad(): Promise<void> {
-  if (document.readyState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    addEventListener('load', () => resolve(), { once: true });
-    setTimeout(resolve, 1000);
-  });
-}
-
 async function main(): Promise<void> {
-  await afterLoad();
   let matcher = await loadMatcher();
   const highlighter = createHighlighter(document);
   let highlight = highlighter !== null && (await wantsHighlight());
@@ -125,7 +117,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (!orphaned()) {
+if (!orphaned() && claimDocument({ stop: shutdown, orphaned })) {
   main().catch((error: unknown) => {
     // Never break the page: log once under our name and stop.
     console.debug('[Sovereignty Lens] stopped:', error);
