@@ -12,6 +12,7 @@ import { setBadge } from './badge';
 import { providersForHost } from '../core/hosts';
 import type { Settings } from '../shared/settings-schema';
 import { syncManagedPolicy, watchManagedPolicy } from './managed-sync';
+import { injectIntoOpenTabs } from './reinject';
 import { invalidateRegistry, providersOfUrl, registry } from './provider-registry';
 import { forgetTab, readTab, tabView, updateTab, type TabState } from './tab-state';
 import { forgetHosting, readHosting, watchHosting } from './hosting';
@@ -83,6 +84,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void storage.migrate();
+  if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
   // Firefox may install us without access to pages: say so once, on a page of our own.
   if (reason === 'install') {
     void hasHostAccess().then((ok) => {

@@ -288,7 +288,7 @@ describe('privacy: the built bundle', { skip: existsSync(join(DIST, 'manifest.js
     assert.equal(manifest.externally_connectable, undefined, 'no web page or other extension may connect');
     // Host permissions reach no further than the content script (webRequest needs them, for hosting detection).
     assert.deepEqual(manifest.host_permissions, manifest.content_scripts[0].matches);
-    for (const p of ['webRequestBlocking', 'tabs', 'history', 'cookies', 'scripting', 'webNavigation']) assert.ok(!manifest.permissions.includes(p), `no ${p} permission`);
+    for (const p of ['webRequestBlocking', 'tabs', 'history', 'cookies', 'webNavigation', 'declarativeNetRequest']) assert.ok(!manifest.permissions.includes(p), `no ${p} permission`);
   });
 });
 
