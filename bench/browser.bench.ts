@@ -9,7 +9,7 @@
 //  2. Mutation storm (10,000 small insertions over 5 s, then one large one) on
 //     a small and on the large page, vs the matcher over the inserted text.
 //  3. Page-load overhead on a small ordinary page.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -740,7 +740,15 @@ async function matcherBundleCached(_c: Ctx) {
 /** Small ordinary page: load event with vs without the extension, alternating, median. */
 async function pageLoad(c: Ctx) {
   const url = c.server.page('/article.html', articlePage(), { 'cache-control': 'no-store' });
-  const runs: Record<'plain' | 'ext', number[]> = { plain: [], ext: [] };
+  // A third browser whose extension has an empty content script: what any
+  // content script costs the page (injection, isolated world), apart from ours.
+  const emptyDist = await mkdtemp(join(tmpdir(), 'sl-bench-empty-'));
+  cpSync(DIST, emptyDist, { recursive: true });
+  writeFileSync(join(emptyDist, 'content.js'), 'void 0;\n');
+  const empty = await launchWithExtension({ dist: emptyDist });
+  const kinds = ['plain', 'empty', 'ext'] as const;
+  const runs: Record<(typeof kinds)[number], number[]> = { plain: [], empty: [], ext: [] };
+  const ctxOf = { plain: c.plain.ctx, empty: empty.ctx, ext: c.ext.ctx };
   const once = async (ctx: BrowserContext, i: number) => {
     const page = await ctx.newPage();
     await page.goto(`${url}?run=${i}`, { waitUntil: 'load' });
@@ -748,12 +756,18 @@ async function pageLoad(c: Ctx) {
     await page.close();
     return t.load;
   };
-  for (let i = 0; i < LOAD_WARMUP + LOAD_RUNS; i++) {
-    const order: ('plain' | 'ext')[] = i % 2 ? ['plain', 'ext'] : ['ext', 'plain'];
-    for (const k of order) {
-      const ms = await once(k === 'plain' ? c.plain.ctx : c.ext.ctx, i);
-      if (i >= LOAD_WARMUP) runs[k].push(ms);
+  try {
+    for (let i = 0; i < LOAD_WARMUP + LOAD_RUNS; i++) {
+      // Rotate the order so no browser always goes first.
+      for (let j = 0; j < kinds.length; j++) {
+        const k = kinds[(i + j) % kinds.length]!;
+        const ms = await once(ctxOf[k], i);
+        if (i >= LOAD_WARMUP) runs[k].push(ms);
+      }
     }
+  } finally {
+    await empty.close();
+    await rm(emptyDist, { recursive: true, force: true });
   }
   // The extension's CPU on that page, attributed as on the large page.
   const tab = await openTab(c.ext.ctx, c.server, c.ext);
@@ -766,7 +780,7 @@ async function pageLoad(c: Ctx) {
   });
   const cpu = attribute(profile, isExtensionFrame, (n) => codeAt(c.source, n));
   await closeTab(tab);
-  return { plain: median(runs.plain), ext: median(runs.ext), runs, bytes: articlePage().length, extensionCpuMs: cpu.ms, top: cpu.top.slice(0, 5) };
+  return { plain: median(runs.plain), empty: median(runs.empty), ext: median(runs.ext), runs, bytes: articlePage().length, extensionCpuMs: cpu.ms, top: cpu.top.slice(0, 5) };
 }
 
 export async function runBrowserBench(log: (s: string) => void = console.log): Promise<BrowserBench> {
@@ -875,6 +889,10 @@ function rowsOf(d: Record<string, any>): Row[] {
   const overhead = (L.ext / L.plain - 1) * 100;
   add('page load', `small article (${round(L.bytes / 1000)} KB): load event with / without extension (median of ${LOAD_RUNS})`, `${ms(L.ext)} / ${ms(L.plain)}`, '—', 'info');
   add('page load', 'load-event overhead', `${round(overhead, 1)} %`, '≤ 5 %', check(overhead <= 5), overhead);
+  const emptyOverhead = (L.empty / L.plain - 1) * 100;
+  const ours = (L.ext / L.empty - 1) * 100;
+  add('page load', `the same with an empty content script: ${ms(L.empty)} (any content script's own cost)`, `${round(emptyOverhead, 1)} %`, '—', 'info', emptyOverhead);
+  add('page load', 'our content script over an empty one', `${round(ours, 1)} %`, '≤ 5 %', check(ours <= 5), ours);
   add('page load', 'extension main-thread CPU on that page (profiler)', ms(L.extensionCpuMs), '—', 'info', L.extensionCpuMs);
   return rows;
 }
