@@ -3,7 +3,10 @@
 // by kind. No clock and no I/O here: `today` is always passed in, so the
 // checks are deterministic and testable with fixture datasets.
 import { EXPIRY_WARNING_DAYS, validity } from '../src/core/assess';
-import type { Dataset, Provider, Source } from '../src/data/schema';
+import { hdsCertificateState, hdsGaps, secNumCloudGaps } from '../src/core/evidence';
+import type { Dataset, Provider, Source, SourceKind } from '../src/data/schema';
+import { sourceProblems } from '../src/data/source-audit';
+import { hasStrongSource } from '../src/data/source-policy';
 
 /** A claim whose newest source is older than this is stale. */
 export const STALE_AFTER_MONTHS = 12;
@@ -43,7 +46,7 @@ export interface UnknownShare {
 }
 
 export interface SourceKindCount {
-  kind: 'primary' | 'secondary' | 'unspecified';
+  kind: SourceKind | 'unspecified';
   /** Every citation, a URL cited by two claims counting twice. */
   citations: number;
   /** Distinct URLs. */
@@ -60,6 +63,7 @@ export interface DataCheckReport {
   verifiedInFuture: FutureFinding[];
   unknown: UnknownShare[];
   sources: SourceKindCount[];
+  evidence: EvidenceReport;
   /** Blocking problems: expired labels still shown as valid, sources dated after today. */
   errors: string[];
   /** Over-target unknown shares: blocking only with --strict. */
@@ -162,7 +166,7 @@ export function unknownShares(dataset: Dataset): UnknownShare[] {
 }
 
 export function sourcesByKind(dataset: Dataset): SourceKindCount[] {
-  const kinds = ['primary', 'secondary', 'unspecified'] as const;
+  const kinds = ['official-register', 'law-text', 'provider-statement', 'press', 'analysis', 'unspecified'] as const;
   const citations = new Map<string, number>(kinds.map((k) => [k, 0]));
   const urls = new Map<string, Set<string>>(kinds.map((k) => [k, new Set<string>()]));
   for (const p of dataset.providers) {
@@ -175,6 +179,69 @@ export function sourcesByKind(dataset: Dataset): SourceKindCount[] {
     }
   }
   return kinds.map((kind) => ({ kind, citations: citations.get(kind) ?? 0, urls: urls.get(kind)!.size }));
+}
+
+/** Share of a kind of claim backed first-hand: an official register, a law text or the provider's own statement. */
+export interface BackedShare {
+  claim: 'jurisdiction' | 'hds' | 'secnumcloud';
+  /** Claims that are not unknown. */
+  known: number;
+  backed: number;
+  /** Ids of known claims without first-hand backing. */
+  weak: string[];
+  target: number;
+}
+
+export interface EvidenceReport {
+  backed: BackedShare[];
+  /** Inferred claims per field. */
+  inferred: Record<'cloudAct' | 'hds' | 'secnumcloud', number>;
+  /** Certified HDS claims that do not state holder, scope or validity; 2018 certificates past the renewal deadline. */
+  hdsWithoutHolder: string[];
+  hdsWithoutScope: string[];
+  hdsWithoutValidity: string[];
+  hdsRenewalNotConfirmed: string[];
+  /** Qualified SecNumCloud claims without services or dates; in-progress ones without a milestone. */
+  sncWithoutScope: string[];
+  sncWithoutDates: string[];
+  sncInProgressWithoutMilestone: string[];
+  /** IaaS/PaaS providers whose HDS status is unknown. */
+  hdsUnknownInfra: { unknown: number; total: number; target: number };
+  /** Denied sources and kinds that do not fit their URL (blocking). */
+  sourceProblems: string[];
+}
+
+export const BACKED_TARGETS = { jurisdiction: 0.8, hds: 0.9, secnumcloud: 0.9 } as const;
+export const HDS_UNKNOWN_INFRA_TARGET = 0.5;
+
+export function evidenceReport(dataset: Dataset, today: string): EvidenceReport {
+  const ps = dataset.providers;
+  const backed = (['jurisdiction', 'hds', 'secnumcloud'] as const).map((claim): BackedShare => {
+    const known = ps.filter((p) => (claim === 'jurisdiction' ? p.jurisdiction.hq !== null : p[claim].status !== 'unknown'));
+    const weak = known.filter((p) => !hasStrongSource(p[claim].sources, p)).map((p) => p.id);
+    return { claim, known: known.length, backed: known.length - weak.length, weak, target: BACKED_TARGETS[claim] };
+  });
+  const certified = ps.filter((p) => p.hds.status === 'certified');
+  const qualified = ps.filter((p) => p.secnumcloud.status === 'qualified');
+  const infra = ps.filter((p) => p.categories?.some((c) => c === 'iaas' || c === 'paas'));
+  const ids = (list: Provider[]) => list.map((p) => p.id);
+  return {
+    backed,
+    inferred: {
+      cloudAct: ps.filter((p) => p.cloudAct.basis === 'inferred').length,
+      hds: ps.filter((p) => p.hds.basis === 'inferred').length,
+      secnumcloud: ps.filter((p) => p.secnumcloud.basis === 'inferred').length,
+    },
+    hdsWithoutHolder: ids(certified.filter((p) => hdsGaps(p.hds).holder)),
+    hdsWithoutScope: ids(certified.filter((p) => hdsGaps(p.hds).scope)),
+    hdsWithoutValidity: ids(certified.filter((p) => hdsGaps(p.hds).validity)),
+    hdsRenewalNotConfirmed: ids(certified.filter((p) => hdsCertificateState(p.hds, today) === 'renewal-not-confirmed')),
+    sncWithoutScope: ids(qualified.filter((p) => secNumCloudGaps(p.secnumcloud).scope)),
+    sncWithoutDates: ids(qualified.filter((p) => secNumCloudGaps(p.secnumcloud).validity)),
+    sncInProgressWithoutMilestone: ids(ps.filter((p) => p.secnumcloud.status === 'in-progress' && p.secnumcloud.milestone === null)),
+    hdsUnknownInfra: { unknown: infra.filter((p) => p.hds.status === 'unknown').length, total: infra.length, target: HDS_UNKNOWN_INFRA_TARGET },
+    sourceProblems: ps.flatMap(sourceProblems),
+  };
 }
 
 export function checkDataset(dataset: Dataset, options: DataCheckOptions): DataCheckReport {
@@ -203,13 +270,20 @@ export function checkDataset(dataset: Dataset, options: DataCheckOptions): DataC
   }
 
   const unknown = unknownShares(dataset);
+  const evidence = evidenceReport(dataset, today);
   const errors = [
+    ...evidence.sourceProblems,
     ...expired.map((e) => `${e.id}: ${e.label} ${e.subject} expired on ${e.validUntil} but the status still shows it as valid`),
     ...verifiedInFuture.map((f) => `${f.id}.${f.claim}: source verified in the future (${f.verified}): ${f.url}`),
   ];
   const targetMisses = unknown
     .filter((u) => u.meetsTarget === false)
     .map((u) => `${u.field}: ${u.unknown} of ${u.total} unknown (${percent(u.unknown, u.total)}), above the ${percent(u.target ?? 0, 1)} target`);
+  for (const b of evidence.backed) {
+    if (b.backed < b.known * b.target) targetMisses.push(`${b.claim}: ${b.backed} of ${b.known} known claims backed first-hand (${percent(b.backed, b.known)}), below the ${percent(b.target, 1)} target`);
+  }
+  const { unknown: hdsUnknown, total: infraTotal, target: infraTarget } = evidence.hdsUnknownInfra;
+  if (hdsUnknown > infraTotal * infraTarget) targetMisses.push(`HDS unknown for ${hdsUnknown} of ${infraTotal} IaaS/PaaS providers (${percent(hdsUnknown, infraTotal)}), above ${percent(infraTarget, 1)}`);
 
   return {
     version: dataset.version,
@@ -221,6 +295,7 @@ export function checkDataset(dataset: Dataset, options: DataCheckOptions): DataC
     verifiedInFuture,
     unknown,
     sources: sourcesByKind(dataset),
+    evidence,
     errors,
     targetMisses,
   };
@@ -283,6 +358,21 @@ export function formatReport(report: DataCheckReport, strict = false): string[] 
   }
   lines.push('', 'Sources by kind (citations / distinct URLs):');
   for (const s of report.sources) lines.push(`  - ${s.kind}: ${s.citations} / ${s.urls}`);
+  const e = report.evidence;
+  const list = (ids: readonly string[]) => (ids.length > 0 ? `: ${ids.join(', ')}` : '');
+  lines.push('', "Evidence (first-hand = an official register, a law text or the provider's own statement):");
+  for (const b of e.backed) lines.push(`  - ${b.claim}: ${b.backed} of ${b.known} known claims first-hand (${percent(b.backed, b.known)}; target ${percent(b.target, 1)})${list(b.weak)}`);
+  lines.push(
+    `  - inferred claims: CLOUD Act ${e.inferred.cloudAct}, HDS ${e.inferred.hds}, SecNumCloud ${e.inferred.secnumcloud}`,
+    `  - HDS certified without holder ${e.hdsWithoutHolder.length}${list(e.hdsWithoutHolder)}`,
+    `  - HDS certified without scope ${e.hdsWithoutScope.length}${list(e.hdsWithoutScope)}`,
+    `  - HDS certified without validity date ${e.hdsWithoutValidity.length}${list(e.hdsWithoutValidity)}`,
+    `  - HDS 2018 certificate, renewal not confirmed ${e.hdsRenewalNotConfirmed.length}${list(e.hdsRenewalNotConfirmed)}`,
+    `  - SecNumCloud qualified without services ${e.sncWithoutScope.length}${list(e.sncWithoutScope)}`,
+    `  - SecNumCloud qualified without dates ${e.sncWithoutDates.length}${list(e.sncWithoutDates)}`,
+    `  - SecNumCloud in progress without milestone ${e.sncInProgressWithoutMilestone.length}${list(e.sncInProgressWithoutMilestone)}`,
+    `  - HDS unknown for ${e.hdsUnknownInfra.unknown} of ${e.hdsUnknownInfra.total} IaaS/PaaS providers (target ≤ ${percent(e.hdsUnknownInfra.target, 1)})`,
+  );
   lines.push('');
   if (report.errors.length > 0) {
     lines.push(`FAIL: ${report.errors.length} blocking problem(s):`, ...report.errors.map((e) => `  - ${e}`));
@@ -290,6 +380,6 @@ export function formatReport(report: DataCheckReport, strict = false): string[] 
   if (report.targetMisses.length > 0) {
     lines.push(`${strict ? 'FAIL' : 'WARN'}: unknown share above target (blocking with --strict):`, ...report.targetMisses.map((m) => `  - ${m}`));
   }
-  if (exitCode(report, strict) === 0) lines.push('OK: no expired label shown as valid, no source dated after today.');
+  if (exitCode(report, strict) === 0) lines.push('OK: no expired label shown as valid, no source dated after today, no refused source.');
   return lines;
 }

@@ -1,20 +1,35 @@
 // Renders docs/providers.md from the bundled dataset. Pure and deterministic
 // (no clock, no locale): the test compares its output with the file on disk.
-import { CLOUD_ACT, HDS, LAWS, SECNUMCLOUD, type Dataset, type Provider, type Source } from '../src/data/schema';
+import { claimBacking, type Backing } from '../src/core/evidence';
+import { RULES } from '../src/data/rules';
+import { CLOUD_ACT, HDS, LAWS, SECNUMCLOUD, type Basis, type Dataset, type Provider, type Source, type SourceKind } from '../src/data/schema';
 import { isUnknown, parentKnown, sourcesByKind, TARGET_FIELDS, UNKNOWN_FIELDS, UNKNOWN_TARGET } from './data-check-lib';
 
-type Claim = { status: string; reason: { en: string; fr: string }; sources: Source[] };
+type Claim = { status: string; basis?: Basis; rule?: string | null; reason: { en: string; fr: string }; sources: Source[] };
 
-/** P = primary (the provider, a court, an official journal or registry), S = secondary, ? = kind not recorded. */
+const KIND_MARK: Record<SourceKind, string> = { 'official-register': 'R', 'law-text': 'L', 'provider-statement': 'P', press: 'N', analysis: 'A' };
+
+/** R register, L law text, P provider statement, N news, A analysis, ? kind not recorded. */
 function kindMark(s: Source): string {
-  return s.kind === 'primary' ? 'P' : s.kind === 'secondary' ? 'S' : '?';
+  return s.kind ? KIND_MARK[s.kind] : '?';
 }
 
+const BACKING_TEXT: Record<Backing, string> = {
+  inferred: 'inferred by a rule',
+  'official-register': 'official register',
+  'law-text': 'official law text',
+  'provider-statement': "the provider's own statement",
+  analysis: 'third-party analysis only',
+  press: 'press only',
+  unclassified: 'sources of unrecorded kind',
+  none: 'no source',
+};
+
 /** What backs a claim, so a reviewer knows which lines rest on third parties only. */
-function evidence(sources: readonly Source[]): string {
-  if (sources.length === 0) return 'no source';
-  if (sources.some((s) => s.kind === 'primary')) return 'primary source';
-  return 'secondary sources only';
+function evidence(claim: Claim, p: Provider): string {
+  const backing = claimBacking(claim, p);
+  if (backing !== 'inferred' || !claim.rule || !(claim.rule in RULES)) return BACKING_TEXT[backing];
+  return `inferred from ${RULES[claim.rule as keyof typeof RULES].from.en} (rule \`${claim.rule}\`)`;
 }
 
 /** Text that may sit in a table cell: one line, pipes escaped, no raw HTML. */
@@ -73,7 +88,8 @@ function activities(list: readonly number[]): string {
 function hdsCell(p: Provider): string {
   const h = p.hds;
   const parts: string[] = [h.status];
-  if (h.version) parts.push(`v${h.version}`);
+  if (h.referential) parts.push(`referential ${h.referential}`);
+  if (h.services.length > 0) parts.push(`for ${h.services.join(', ')}`);
   if (h.activities.length > 0) parts.push(`activities ${activities(h.activities)}`);
   if (h.certificateId) parts.push(h.certifier ? `${h.certificateId} (${h.certifier})` : h.certificateId);
   else if (h.certifier) parts.push(h.certifier);
@@ -82,7 +98,7 @@ function hdsCell(p: Provider): string {
 }
 
 function serviceText(s: Provider['secnumcloud']['services'][number]): string {
-  const dates = [s.qualifiedOn && `qualified ${s.qualifiedOn}`, s.validUntil && `valid until ${s.validUntil}`].filter(Boolean);
+  const dates = [s.type, s.qualifiedOn && `qualified ${s.qualifiedOn}`, s.validUntil && `valid until ${s.validUntil}`].filter(Boolean);
   return dates.length > 0 ? `${s.name} (${dates.join(', ')})` : s.name;
 }
 
@@ -139,7 +155,7 @@ function table(providers: readonly Provider[]): string[] {
   const lines = [
     '## Providers',
     '',
-    'In the sources column, each numbered link is followed by its kind: P primary (the provider, a court, an official journal or registry), S secondary (press, encyclopaedia, third-party analysis).',
+    "In the sources column, each numbered link is followed by its kind: R official register or list, L official law text, P the provider's own statement, N press, A third-party analysis (see docs/sourcing.md).",
     '',
     '| id | name | jurisdiction | CLOUD Act | HDS | SecNumCloud | sources |',
     '|---|---|---|---|---|---|---|',
@@ -152,11 +168,11 @@ function table(providers: readonly Provider[]): string[] {
   return lines;
 }
 
-function claimLines(label: string, claim: Claim, numbers: Map<string, number>, extra: string[] = []): string[] {
+function claimLines(p: Provider, label: string, claim: Claim, numbers: Map<string, number>, extra: string[] = []): string[] {
   const head = `- **${label}**: \`${claim.status}\` — ${inline(claim.reason.en)}`;
   const details = [
     `  - fr: ${inline(claim.reason.fr)}`,
-    ...(claim.sources.length > 0 ? [`  - evidence: ${evidence(claim.sources)}`] : []),
+    ...(claim.sources.length > 0 || claim.basis === 'inferred' ? [`  - evidence: ${evidence(claim, p)}`] : []),
     ...extra.map((e) => `  - ${e}`),
   ];
   const sources = claim.sources.map(
@@ -174,19 +190,33 @@ function details(p: Provider): string[] {
     sources: j.sources,
   };
   const jExtra = [
+    ...(j.registry ? [`registry: ${j.registry.kind} ${inline(j.registry.id)}`] : []),
     `entity: ${j.entity ? `${inline(j.entity)} (${j.hq ?? 'country unknown'})` : j.hq ? `name not verified (${j.hq})` : 'unknown'}`,
     `parent: ${j.parent ? `${inline(j.parent)} (${j.parentHq ?? 'country unknown'})` : j.parentHq ? `name unknown (${j.parentHq})` : parentKnown(p) ? 'none (the entity is its own ultimate parent)' : 'unknown'}`,
   ];
-  const cExtra = p.cloudAct.laws.length > 0 ? [`laws: ${p.cloudAct.laws.join(', ')}`] : [];
+  const cExtra = [
+    ...(p.cloudAct.laws.length > 0 ? [`laws: ${p.cloudAct.laws.join(', ')}`] : []),
+    ...p.cloudAct.via.map((v) => `via ${inline(v.entity)} (${v.country}): ${inline(v.reason.en)} — ${v.sources.map((s) => link(s.title, s.url)).join(', ')}`),
+  ];
   const h = p.hds;
   const hExtra = [
     h.activities.length > 0 && `activities: ${activities(h.activities)}`,
-    h.version && `version: ${inline(h.version)}`,
+    h.holder && `holder: ${inline(h.holder)}`,
+    h.referential && `referential: ${h.referential}`,
+    h.services.length > 0 && `covers: ${h.services.map(inline).join(', ')}`,
+    h.notCovered.length > 0 && `does not cover: ${h.notCovered.map(inline).join(', ')}`,
+    h.regions.length > 0 && `regions: ${h.regions.map(inline).join(', ')}`,
+    h.issued && `issued: ${h.issued}`,
     h.certificateId && `certificate: ${inline(h.certificateId)}`,
     h.certifier && `certifier: ${inline(h.certifier)}`,
     h.validUntil && `valid until: ${h.validUntil}`,
   ].filter((x): x is string => typeof x === 'string');
-  const sExtra = p.secnumcloud.services.map((s) => `service: ${inline(serviceText(s))}`);
+  const snc = p.secnumcloud;
+  const sExtra = [
+    ...snc.services.map((s) => `service: ${inline(serviceText(s))}`),
+    ...(snc.referential ? [`referential: ${inline(snc.referential)}`] : []),
+    ...(snc.milestone ? [`milestone: ${snc.milestone.stage}${snc.milestone.date ? ` (${snc.milestone.date})` : ''}`] : []),
+  ];
   const aliases = [...p.aliases, ...p.weakAliases.map((w) => `${w.term} (with context)`)];
   return [
     `### ${p.id}`,
@@ -195,10 +225,10 @@ function details(p: Provider): string[] {
     '',
     `- domains: ${p.domains.length > 0 ? p.domains.map((d) => `\`${d}\``).join(', ') : 'none'}`,
     `- aliases: ${aliases.length > 0 ? aliases.map(inline).join(', ') : 'none'}`,
-    ...claimLines('Jurisdiction', jurisdiction, numbers, jExtra),
-    ...claimLines('CLOUD Act', p.cloudAct, numbers, cExtra),
-    ...claimLines('HDS', p.hds, numbers, hExtra),
-    ...claimLines('SecNumCloud', p.secnumcloud, numbers, sExtra),
+    ...claimLines(p, 'Jurisdiction', jurisdiction, numbers, jExtra),
+    ...claimLines(p, 'CLOUD Act', p.cloudAct, numbers, cExtra),
+    ...claimLines(p, 'HDS', p.hds, numbers, hExtra),
+    ...claimLines(p, 'SecNumCloud', p.secnumcloud, numbers, sExtra),
     '',
   ];
 }
@@ -221,7 +251,7 @@ export function renderProvidersDoc(dataset: Dataset): string {
     '',
     '## Details',
     '',
-    'Per provider, each claim gives its value and reason (English, then French), what backs it (primary source, secondary sources only, or none) and every source with its kind and the date it was last verified. A value other than `unknown` always cites at least one source; check each line against the linked page.',
+    'Per provider, each claim gives its value and reason (English, then French), what backs it (an official register, a law text, the provider\'s own statement, the press, or a rule that infers it from other facts) and every source with its kind and the date it was last verified. A value other than `unknown` always cites at least one source; check each line against the linked page.',
     '',
     ...providers.flatMap(details),
   ];

@@ -13,7 +13,7 @@ import type { Provider, Source } from '../data/schema';
 import { Sources } from '../popup/claim';
 import { ProviderCard } from '../popup/provider-card';
 import type { Notice } from '../shared/protocol';
-import { fixtureProvider } from '../ui/fixtures.test-data';
+import { fixtureProvider } from '../../test/support/fixture-providers';
 import { safeHttpsUrl } from '../ui/format';
 import { createWarning } from './warning';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../data/load';
-import { fixtureProvider } from '../ui/fixtures.test-data';
+import { fixtureProvider } from '../../test/support/fixture-providers';
 import { alternativesFor } from './alternatives';
 
 const src = [{ url: 'https://example.org/s', title: 's', verified: '2026-01-01' }];

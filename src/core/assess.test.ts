@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Provider } from '../data/schema';
+import { fixtureProvider, type FixtureInput } from '../../test/support/fixture-providers';
 import { assessPage, hdsView, providerLevel, secNumCloudView, validity, worstLevel } from './assess';
 
 const text = { en: 'x', fr: 'x' };
 const src = [{ url: 'https://example.org/a', title: 'a', verified: '2026-11-23' }];
 
-function provider(id: string, patch: Partial<Provider> = {}): Provider {
-  return {
-    id,
-    name: id.toUpperCase(),
-    domains: [],
-    aliases: [id],
-    weakAliases: [],
-    jurisdiction: { entity: null, hq: null, parent: null, parentHq: null, reason: text, sources: [] },
-    cloudAct: { status: 'unknown', laws: [], reason: text, sources: [] },
-    hds: { status: 'unknown', activities: [], certificateId: null, certifier: null, version: null, validUntil: null, reason: text, sources: [] },
-    secnumcloud: { status: 'unknown', services: [], reason: text, sources: [] },
-    ...patch,
-  };
+function provider(id: string, patch: Partial<FixtureInput> = {}): Provider {
+  return fixtureProvider({ id, name: id.toUpperCase(), aliases: [id], ...patch });
 }
 
 const exposed = provider('us', { cloudAct: { status: 'exposed', laws: ['us-cloud-act'], reason: text, sources: src } });
@@ -66,9 +56,8 @@ describe('validity of dated labels', () => {
   });
 
   it('treats SecNumCloud as absent only when every dated service has expired', () => {
-    const snc = (dates: (string | null)[]) => ({
-      secnumcloud: { status: 'qualified' as const, services: dates.map((d, i) => ({ name: `s${i}`, qualifiedOn: null, validUntil: d })), reason: text, sources: src },
-    });
+    const snc = (dates: (string | null)[]) =>
+      provider('snc', { secnumcloud: { status: 'qualified' as const, services: dates.map((d, i) => ({ name: `s${i}`, qualifiedOn: null, validUntil: d })), reason: text, sources: src } });
     expect(secNumCloudView(snc(['2024-01-01', '2025-01-01']), '2026-11-23').status).toBe('not-qualified');
     expect(secNumCloudView(snc(['2024-01-01', '2028-01-01']), '2026-11-23')).toEqual({ status: 'qualified', validity: 'valid' });
     expect(secNumCloudView(snc(['2024-01-01', null]), '2026-11-23')).toEqual({ status: 'qualified', validity: 'undated' });

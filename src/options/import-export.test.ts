@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT, type Provider } from '../data/schema';
-import { FIXTURES, fixtureProvider } from '../ui/fixtures.test-data';
+import { FIXTURES, fixtureProvider } from '../../test/support/fixture-providers';
 import { checkImportSize, exportFileName, exportJson, MAX_IMPORT_BYTES, parseImport, previewImport, sameProvider, type ImportProblem } from './import-export';
 
 const file = (providers: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ format: EXPORT_FORMAT, version: 1, providers, ...extra });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, fixtureProvider } from '../ui/fixtures.test-data';
+import { FIXTURES, fixtureProvider } from '../../test/support/fixture-providers';
 import { emptyFormValues, firstErrorField, providerToFormValues, validateProviderForm, type ProviderFormValues } from './provider-form-model';
 
 const form = (patch: Partial<ProviderFormValues>): ProviderFormValues => ({ ...emptyFormValues(), id: 'my-cloud', name: 'My Cloud', ...patch });
@@ -12,19 +12,70 @@ describe('provider form model', () => {
     }
   });
 
-  it('round-trips a fully filled provider', () => {
+  it('round-trips a fully filled provider, the fields the form does not show included', () => {
+    const src = (url: string, kind?: 'press' | 'provider-statement') => [{ url, title: 'A | B', verified: '2025-01-02', ...(kind ? { kind } : {}) }];
     const p = fixtureProvider({
       id: 'full',
       name: 'Full Cloud',
       categories: ['iaas', 'health'],
       domains: ['full.example', 'example.org/cloud'],
+      officialSites: ['github.com/full'],
       aliases: ['Full Cloud', 'FullC'],
       weakAliases: [{ term: 'Full', context: ['cloud', 'héberg*'] }],
-      jurisdiction: { entity: 'Full SAS', hq: 'FR', parent: 'Full Group', parentHq: 'US', reason: { en: 'a', fr: 'b' }, sources: [{ url: 'https://a.example/x', title: 'A | B', verified: '2025-01-02' }] },
-      hds: { status: 'certified', activities: [1, 5], certificateId: 'C-1', certifier: 'AFNOR', version: 'v2', validUntil: '2027-01-01', reason: { en: 'a', fr: 'b' }, sources: [{ url: 'https://a.example/h', title: 'HDS', verified: '2025-01-02', kind: 'secondary' }] },
-      secnumcloud: { status: 'qualified', services: [{ name: 'IaaS', qualifiedOn: '2024-01-01', validUntil: null }, { name: 'PaaS', qualifiedOn: null, validUntil: null }], reason: { en: 'a', fr: 'b' }, sources: [{ url: 'https://a.example/s', title: 'S', verified: '2025-01-02', kind: 'primary' }] },
+      jurisdiction: { entity: 'Full SAS', hq: 'FR', registry: { kind: 'siren', id: '123 456 789' }, parent: 'Full Group', parentHq: 'US', reason: { en: 'a', fr: 'b' }, sources: src('https://a.example/x') },
+      cloudAct: {
+        status: 'exposed',
+        laws: ['us-cloud-act'],
+        basis: 'inferred',
+        rule: 'us-cloud-act',
+        via: [{ entity: 'Full Inc.', country: 'US', reason: { en: 'v', fr: 'w' }, sources: src('https://news.example/v', 'press') }],
+        reason: { en: 'a', fr: 'b' },
+        sources: src('https://a.example/x'),
+      },
+      hds: {
+        status: 'certified',
+        holder: 'Full SAS',
+        activities: [1, 5],
+        services: ['Public Cloud', 'Private Cloud'],
+        notCovered: ['Web Hosting'],
+        regions: ['Paris'],
+        certificateId: 'C-1',
+        certifier: 'AFNOR',
+        referential: '2024',
+        issued: '2024-12-01',
+        validUntil: '2027-01-01',
+        reason: { en: 'a', fr: 'b' },
+        sources: src('https://full.example/h', 'provider-statement'),
+      },
+      secnumcloud: {
+        status: 'in-progress',
+        basis: 'observed',
+        services: [{ name: 'IaaS', type: 'iaas', qualifiedOn: '2024-01-01', validUntil: null }, { name: 'PaaS', qualifiedOn: null, validUntil: null }],
+        referential: '3.2',
+        milestone: { stage: 'J1', date: '2025-03-01' },
+        reason: { en: 'a', fr: 'b' },
+        sources: src('https://a.example/s', 'press'),
+      },
     });
     expect(validateProviderForm(providerToFormValues(p))).toEqual({ ok: true, provider: p });
+  });
+
+  it('reads a legacy source kind (primary/secondary) by dropping it, and a service type when given', () => {
+    const r = validateProviderForm(form({ 'hds.status': 'certified', 'hds.sources': 'https://a.example/h | HDS | 2025-01-02 | primary', 'secnumcloud.services': 'IaaS | iaas | 2024-01-01\nPaaS | | 2024-02-01' }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.provider.hds.sources).toEqual([{ url: 'https://a.example/h', title: 'HDS', verified: '2025-01-02' }]);
+    expect(r.provider.secnumcloud.services).toEqual([
+      { name: 'IaaS', type: 'iaas', qualifiedOn: '2024-01-01', validUntil: null },
+      { name: 'PaaS', type: null, qualifiedOn: '2024-02-01', validUntil: null },
+    ]);
+  });
+
+  it('maps a rule choice to an inferred claim with that rule, and anything else to observed', () => {
+    const r = validateProviderForm(form({ 'secnumcloud.status': 'not-qualified', 'secnumcloud.basis': 'snc-foreign-control', 'secnumcloud.sources': 'https://a.example/s | S | 2025-01-02' }));
+    expect(r.ok && r.provider.secnumcloud).toMatchObject({ basis: 'inferred', rule: 'snc-foreign-control' });
+    const observed = validateProviderForm(form({ 'secnumcloud.basis': 'not-a-rule' }));
+    expect(observed.ok && observed.provider.secnumcloud).toMatchObject({ basis: 'observed', rule: null });
   });
 
   it('reads multi-value fields one per line, ignoring blank lines', () => {

@@ -1,8 +1,10 @@
 // Add or edit one custom provider: the same fields and validation as the
 // bundled dataset (the one valibot schema), errors inline per field.
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { CLOUD_ACT, HDS, LAWS, PROVIDER_CATEGORIES, SECNUMCLOUD, type Provider } from '../data/schema';
-import { t, type MessageKey } from '../shared/i18n';
+import { RULE_IDS } from '../data/rule-ids';
+import { RULES } from '../data/rules';
+import { CLOUD_ACT, HDS, HDS_REFERENTIALS, LAWS, PROVIDER_CATEGORIES, SECNUMCLOUD, type Provider } from '../data/schema';
+import { t, uiLanguage, type MessageKey } from '../shared/i18n';
 import { CATEGORY_LABEL, CLOUD_ACT_LABEL, HDS_ACTIVITY_LABEL, HDS_LABEL, LAW_LABEL, SECNUMCLOUD_LABEL } from '../ui/level-label';
 import { AreaField, CheckGroup, fieldDomId, fieldErrorText, SelectField, TextField } from './fields';
 import { emptyFormValues, errorsByField, firstErrorField, providerToFormValues, validateProviderForm, type FieldError, type FieldKey, type ProviderFormValues } from './provider-form-model';
@@ -22,6 +24,12 @@ type Section = 'jurisdiction' | 'cloudAct' | 'hds' | 'secnumcloud';
 
 const statusOptions = (values: readonly string[], labels: Record<string, MessageKey>) =>
   values.map((value) => ({ value, label: value === 'unknown' ? t('statusUnknown') : t(labels[value]!) }));
+
+/** "A source states it", or "Inferred from …" for each rule. */
+const basisOptions = (lang: 'en' | 'fr') => [
+  { value: 'observed', label: t('basisObserved') },
+  ...RULE_IDS.map((r) => ({ value: r, label: t('basisInferred', [RULES[r].from[lang]]) })),
+];
 
 export function ProviderForm({ editing, bundled, takenIds, onSave, onCancel }: ProviderFormProps) {
   const [values, setValues] = useState<ProviderFormValues>(() => (editing ? providerToFormValues(editing) : emptyFormValues()));
@@ -81,6 +89,9 @@ export function ProviderForm({ editing, bundled, takenIds, onSave, onCancel }: P
   );
   const sourcesField = (s: Section) => (
     <AreaField field={`${s}.sources`} label={t('fieldSources')} hint="fieldSourcesHint" errors={errs(`${s}.sources`)} value={values[`${s}.sources`]} onInput={set(`${s}.sources`)} rows={2} />
+  );
+  const basisField = (s: Exclude<Section, 'jurisdiction'>) => (
+    <SelectField field={`${s}.basis`} label={t('fieldBasis')} errors={errs(`${s}.basis`)} value={values[`${s}.basis`]} onChange={set(`${s}.basis`)} options={basisOptions(uiLanguage())} />
   );
   const formErrors = byField.get('') ?? [];
 
@@ -164,6 +175,7 @@ export function ProviderForm({ editing, bundled, takenIds, onSave, onCancel }: P
       <fieldset class="section">
         <legend>{t('claimCloudAct')}</legend>
         <SelectField field="cloudAct.status" label={t('fieldStatus')} errors={errs('cloudAct.status')} value={values['cloudAct.status']} onChange={set('cloudAct.status')} options={statusOptions(CLOUD_ACT, CLOUD_ACT_LABEL)} />
+        {basisField('cloudAct')}
         <CheckGroup field="cloudAct.laws" label={t('fieldLaws')} errors={errs('cloudAct.laws')} values={values['cloudAct.laws']} onChange={set('cloudAct.laws')} options={LAWS.map((l) => ({ value: l, label: t(LAW_LABEL[l]) }))} />
         {reasonFields('cloudAct')}
         {sourcesField('cloudAct')}
@@ -172,6 +184,12 @@ export function ProviderForm({ editing, bundled, takenIds, onSave, onCancel }: P
       <fieldset class="section">
         <legend>{t('claimHds')}</legend>
         <SelectField field="hds.status" label={t('fieldStatus')} errors={errs('hds.status')} value={values['hds.status']} onChange={set('hds.status')} options={statusOptions(HDS, HDS_LABEL)} />
+        {basisField('hds')}
+        <TextField field="hds.holder" label={t('fieldHolder')} errors={errs('hds.holder')} value={values['hds.holder']} onInput={set('hds.holder')} />
+        <div class="pair">
+          <AreaField field="hds.services" label={t('fieldHdsServices')} errors={errs('hds.services')} value={values['hds.services']} onInput={set('hds.services')} rows={2} />
+          <AreaField field="hds.notCovered" label={t('fieldHdsNotCovered')} errors={errs('hds.notCovered')} value={values['hds.notCovered']} onInput={set('hds.notCovered')} rows={2} />
+        </div>
         <CheckGroup
           field="hds.activities"
           label={t('fieldActivities')}
@@ -185,7 +203,14 @@ export function ProviderForm({ editing, bundled, takenIds, onSave, onCancel }: P
           <TextField field="hds.certifier" label={t('fieldCertifier')} errors={errs('hds.certifier')} value={values['hds.certifier']} onInput={set('hds.certifier')} />
         </div>
         <div class="pair">
-          <TextField field="hds.version" label={t('fieldHdsVersion')} errors={errs('hds.version')} value={values['hds.version']} onInput={set('hds.version')} />
+          <SelectField
+            field="hds.referential"
+            label={t('fieldHdsReferential')}
+            errors={errs('hds.referential')}
+            value={values['hds.referential']}
+            onChange={set('hds.referential')}
+            options={[{ value: '', label: t('referentialNotStated') }, ...HDS_REFERENTIALS.map((r) => ({ value: r, label: r }))]}
+          />
           <TextField field="hds.validUntil" type="date" label={t('fieldValidUntil')} errors={errs('hds.validUntil')} value={values['hds.validUntil']} onInput={set('hds.validUntil')} />
         </div>
         {reasonFields('hds')}
@@ -202,6 +227,7 @@ export function ProviderForm({ editing, bundled, takenIds, onSave, onCancel }: P
           onChange={set('secnumcloud.status')}
           options={statusOptions(SECNUMCLOUD, SECNUMCLOUD_LABEL)}
         />
+        {basisField('secnumcloud')}
         <AreaField
           field="secnumcloud.services"
           label={t('sncServices')}

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FIXTURES } from '../ui/fixtures.test-data';
+import { FIXTURES } from '../../test/support/fixture-providers';
 import { Lookup } from './lookup';
 
 vi.mock('webextension-polyfill', () => ({

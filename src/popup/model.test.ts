@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, fixtureProvider } from '../ui/fixtures.test-data';
+import { FIXTURES, fixtureProvider } from '../../test/support/fixture-providers';
 import { lookupFromSearch, pageModel, tabIdFromSearch } from './model';
 
 describe('pageModel', () => {

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { assess } from '../core/assess';
 import type { Provider } from '../data/schema';
-import { FIXTURES, fixtureProvider } from '../ui/fixtures.test-data';
+import { FIXTURES, fixtureProvider } from '../../test/support/fixture-providers';
 import { ProviderCard } from './provider-card';
 
 vi.mock('webextension-polyfill', () => ({
@@ -34,7 +34,7 @@ const show = (p: Provider, extra: Partial<Parameters<typeof ProviderCard>[0]> = 
   return root.querySelector<HTMLElement>('[data-provider-id]')!;
 };
 
-const src = (url: string) => [{ url, title: `Title of ${url}`, verified: '2025-01-15', kind: 'primary' as const }];
+const src = (url: string) => [{ url, title: `Title of ${url}`, verified: '2025-01-15', kind: 'press' as const }];
 
 describe('ProviderCard', () => {
   it('carries the contract attributes', () => {
@@ -58,7 +58,7 @@ describe('ProviderCard', () => {
       expect(a.getAttribute('rel')).toBe('noreferrer noopener');
       expect(a.getAttribute('target')).toBe('_blank');
     }
-    expect(card.textContent).toContain('sourcePrimary');
+    expect(card.textContent).toContain('sourceKindProviderStatement');
     expect(card.textContent).toMatch(/sourceVerified\|Jan 15, 2025/);
   });
 
@@ -202,5 +202,92 @@ describe('source freshness', () => {
     expect(isStale('2025-11-22', '2026-11-23')).toBe(true);
     expect(isStale('2025-11-23', '2026-11-23')).toBe(false);
     expect(isStale('2026-06-01', '2026-11-23')).toBe(false);
+  });
+});
+
+describe('evidence and scope', () => {
+  const own = (url: string) => [{ url, title: 'Own page', verified: '2025-01-15', kind: 'provider-statement' as const }];
+  const base = { id: 'scoped', name: 'Scoped', domains: ['scoped.example'] };
+
+  it('says an inferred claim is inferred, names what from, and links the rule; its tile is marked', () => {
+    const p = fixtureProvider({
+      ...base,
+      jurisdiction: { entity: 'Scoped Inc.', hq: 'US', parent: null, parentHq: null, reason: { en: 'US company.', fr: 'x' }, sources: own('https://scoped.example/legal') },
+      cloudAct: { status: 'exposed', laws: ['us-cloud-act'], basis: 'inferred', rule: 'us-cloud-act', reason: { en: 'US seat.', fr: 'x' }, sources: own('https://scoped.example/legal') },
+    });
+    const card = show(p);
+    const line = card.querySelector<HTMLElement>('[data-claim="cloud-act"] [data-evidence]')!;
+    expect(line.dataset.evidence).toBe('inferred');
+    expect(line.dataset.rule).toBe('us-cloud-act');
+    expect(line.textContent).toContain('evidenceInferred|its US seat or US parent');
+    expect([...line.querySelectorAll('a')].map((a) => a.textContent?.replace('linkNewTab', '').trim())).toEqual(['18 U.S.C. §2713', '50 U.S.C. §1881a']);
+    expect(line.querySelector('a')?.getAttribute('href')).toMatch(/^https:\/\/uscode\.house\.gov\//);
+    expect(card.querySelector<HTMLElement>('[data-summary="cloud-act"]')!.dataset.evidence).toBe('inferred');
+    // The seat is stated by the provider: said in words, no mark on its own line.
+    expect(card.querySelector<HTMLElement>('[data-claim="jurisdiction"] [data-evidence]')!.dataset.evidence).toBe('provider-statement');
+  });
+
+  it('marks a status backed by the press only, but not one the provider states', () => {
+    const press = fixtureProvider({ ...base, hds: { status: 'certified', reason: { en: 'c', fr: 'x' }, sources: src('https://news.example/a') } });
+    expect(show(press).querySelector<HTMLElement>('[data-summary="hds"]')!.dataset.evidence).toBe('secondhand');
+    const stated = fixtureProvider({ ...base, hds: { status: 'certified', reason: { en: 'c', fr: 'x' }, sources: own('https://scoped.example/hds') } });
+    expect(show(stated).querySelector<HTMLElement>('[data-summary="hds"]')!.dataset.evidence).toBe('');
+  });
+
+  it('shows what an HDS certificate covers and does not, and which parts no source states', () => {
+    const p = fixtureProvider({
+      ...base,
+      hds: { status: 'certified', services: ['Public Cloud', 'Hosted Private Cloud'], notCovered: ['Web Hosting'], reason: { en: 'c', fr: 'x' }, sources: own('https://scoped.example/hds') },
+    });
+    const card = show(p);
+    expect(card.querySelector('[data-hds-covers]')?.textContent).toBe('hdsCovers|Public Cloud and Hosted Private Cloud');
+    expect(card.querySelector('[data-hds-not-covered]')?.textContent).toBe('hdsNotCovered|Web Hosting');
+    expect(card.querySelector<HTMLElement>('[data-claim="hds"] [data-gaps]')!.dataset.gaps).toBe('holder validity');
+    expect(card.querySelector('[data-summary="hds"] .summary-note')?.textContent).toBe('hdsValidityNotVerified');
+  });
+
+  it('says "renewal not confirmed" for a 2018 certificate after 16 May 2026, as a warning', () => {
+    const p = fixtureProvider({ ...base, hds: { status: 'certified', holder: 'S SAS', referential: '2018', validUntil: '2027-06-01', reason: { en: 'c', fr: 'x' }, sources: own('https://scoped.example/hds') } });
+    render(<ProviderCard assessment={assess(p, '2026-12-04')} lang="en" today="2026-12-04" idPrefix="c" />, root);
+    const card = root.querySelector<HTMLElement>('[data-provider-id]')!;
+    expect(card.dataset.hds).toBe('certified');
+    const tile = card.querySelector<HTMLElement>('[data-summary="hds"]')!;
+    expect(tile.dataset.tone).toBe('warn');
+    expect(tile.querySelector('.summary-note')?.textContent).toBe('hdsRenewalNotConfirmed');
+    expect(card.querySelector('[data-hds-state="renewal-not-confirmed"]')).not.toBeNull();
+  });
+
+  it('counts SecNumCloud services on the tile, shows their type, and the milestone of an in-progress claim', () => {
+    const q = fixtureProvider({
+      ...base,
+      secnumcloud: { status: 'qualified', services: [{ name: 'IaaS A', type: 'iaas', qualifiedOn: null, validUntil: null }, { name: 'Pod', qualifiedOn: null, validUntil: null }], reason: { en: 'q', fr: 'x' }, sources: own('https://scoped.example/snc') },
+    });
+    const card = show(q);
+    expect(card.querySelector('[data-summary="secnumcloud"] .summary-note')?.textContent).toBe('sncServiceCount|2');
+    expect(card.querySelector('[data-service="IaaS A"] .service-type')?.textContent).toBe(' (IAAS)');
+    const r = fixtureProvider({ ...base, secnumcloud: { status: 'in-progress', milestone: { stage: 'J0', date: '2025-04-17' }, reason: { en: 'p', fr: 'x' }, sources: src('https://news.example/j0') } });
+    expect(show(r).querySelector('[data-milestone]')?.textContent).toBe('sncMilestoneOn|J0|Apr 17, 2025');
+    const none = fixtureProvider({ ...base, secnumcloud: { status: 'in-progress', reason: { en: 'p', fr: 'x' }, sources: src('https://news.example/j0') } });
+    expect(show(none).querySelector('[data-milestone]')?.textContent).toBe('sncNoMilestone');
+  });
+
+  it('shows an exposure path and the registry entry', () => {
+    const p = fixtureProvider({
+      ...base,
+      jurisdiction: { entity: 'Scoped SAS', hq: 'FR', registry: { kind: 'siren', id: '123 456 789' }, parent: null, parentHq: null, reason: { en: 'FR.', fr: 'x' }, sources: own('https://scoped.example/legal') },
+      cloudAct: {
+        status: 'not-exposed',
+        laws: [],
+        via: [{ entity: 'Scoped Canada Inc.', country: 'CA', reason: { en: 'A Canadian court order reached it.', fr: 'x' }, sources: src('https://news.example/ca') }],
+        reason: { en: 'EU.', fr: 'x' },
+        sources: own('https://scoped.example/legal'),
+      },
+    });
+    const card = show(p);
+    expect(card.querySelector('[data-registry="siren"]')?.textContent).toBe('registryEntry|registrySiren|123 456 789');
+    const via = card.querySelector<HTMLElement>('[data-via-country="CA"]')!;
+    expect(via.querySelector('.via-path-head')?.textContent).toBe('cloudActVia|Scoped Canada Inc.|Canada (CA)');
+    expect(via.querySelector('a')?.getAttribute('href')).toBe('https://news.example/ca');
+    expect(card.querySelector('[data-summary="cloud-act"] .summary-note')?.textContent).toBe('cloudActViaNote');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../ui/fixtures.test-data';
+import { FIXTURES } from '../../test/support/fixture-providers';
 import { foldForSearch, searchProviders } from './search';
 
 const first = (q: string) => searchProviders(FIXTURES, q)[0]?.provider.id;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { ProviderSchema } from '../data/schema';
-import { fixtureProvider } from './fixtures.test-data';
+import { fixtureProvider } from '../../test/support/fixture-providers';
 import { localiseIssue } from './issue-messages';
 
 const messagesOf = (input: unknown) => {

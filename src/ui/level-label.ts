@@ -1,7 +1,8 @@
 // Message keys for levels, statuses, laws and categories: one table each, so
 // the type checker proves every value has a translated label.
 import type { Level, Validity } from '../core/assess';
-import type { CloudActStatus, HdsStatus, Law, PROVIDER_CATEGORIES, SecNumCloudStatus } from '../data/schema';
+import type { Backing } from '../core/evidence';
+import type { CloudActStatus, HdsStatus, Law, PROVIDER_CATEGORIES, REGISTRIES, SecNumCloudStatus, SourceKind } from '../data/schema';
 import type { MessageKey } from '../shared/i18n';
 
 export const LEVEL_LABEL: Record<Level, MessageKey> = { high: 'levelHigh', medium: 'levelMedium', low: 'levelLow', unknown: 'levelUnknown' };
@@ -51,4 +52,31 @@ export const VALID_UNTIL_LABEL: Record<Validity, MessageKey> = {
   undated: 'validUntil',
   'expires-soon': 'validUntilSoon',
   expired: 'validUntilExpired',
+};
+
+export const SOURCE_KIND_LABEL: Record<SourceKind, MessageKey> = {
+  'official-register': 'sourceKindOfficialRegister',
+  'law-text': 'sourceKindLawText',
+  'provider-statement': 'sourceKindProviderStatement',
+  press: 'sourceKindPress',
+  analysis: 'sourceKindAnalysis',
+};
+
+/** How a claim is known, in words; `inferred` and `none` are said elsewhere (with the rule; as "not verified"). */
+export const BACKING_LABEL: Record<Exclude<Backing, 'inferred' | 'none'>, MessageKey> = {
+  'official-register': 'evidenceOfficialRegister',
+  'law-text': 'evidenceLawText',
+  'provider-statement': 'evidenceProviderStatement',
+  press: 'evidencePress',
+  analysis: 'evidenceAnalysis',
+  unclassified: 'evidenceUnclassified',
+};
+
+export const REGISTRY_LABEL: Record<(typeof REGISTRIES)[number], MessageKey> = {
+  siren: 'registrySiren',
+  'sec-cik': 'registrySecCik',
+  'companies-house': 'registryCompaniesHouse',
+  handelsregister: 'registryHandelsregister',
+  zefix: 'registryZefix',
+  other: 'registryOther',
 };

@@ -14,6 +14,8 @@ import type { Locator, Page } from 'playwright-core';
 import type { Provider } from '../../src/data/schema';
 import { badgeText, launchWithExtension, tabIdOf, until, type ExtensionBrowser } from './support/chromium';
 import { startServer, type TestServer } from './support/server';
+import { fixtureProvider } from '../support/fixture-providers';
+import { RULES } from '../../src/data/rules';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(join(ROOT, path), 'utf8')) as T;
@@ -85,9 +87,9 @@ const formatDate = (iso: string, lang: Lang) => new Intl.DateTimeFormat(lang, { 
 // ---------------------------------------------------------------- custom providers used by the tests
 const text = (en: string, fr: string) => ({ en, fr });
 const NOT_VERIFIED = text('Not verified yet.', 'Pas encore vérifié.');
-const source = (url: string, title: string) => [{ url, title, verified: '2026-11-02', kind: 'primary' as const }];
+const source = (url: string, title: string) => [{ url, title, verified: '2026-11-02', kind: 'provider-statement' as const }];
 
-const ACME: Provider = {
+const ACME: Provider = fixtureProvider({
   id: 'acme-sovereign-cloud',
   name: 'Acme Sovereign Cloud',
   domains: ['acme-sovereign.example'],
@@ -95,11 +97,11 @@ const ACME: Provider = {
   weakAliases: [],
   jurisdiction: { entity: 'Acme Inc.', hq: 'US', parent: null, parentHq: null, reason: text('US company.', 'Société américaine.'), sources: source('https://example.org/acme/annual-report', 'Acme annual report') },
   cloudAct: { status: 'exposed', laws: ['us-cloud-act'], reason: text('US company: CLOUD Act.', 'Société américaine : CLOUD Act.'), sources: source('https://example.org/acme/10-k', 'Acme 10-K') },
-  hds: { status: 'unknown', activities: [], certificateId: null, certifier: null, version: null, validUntil: null, reason: NOT_VERIFIED, sources: [] },
-  secnumcloud: { status: 'unknown', services: [], reason: NOT_VERIFIED, sources: [] },
-};
+  hds: { status: 'unknown', reason: NOT_VERIFIED },
+  secnumcloud: { status: 'unknown', reason: NOT_VERIFIED },
+});
 
-const ZENITH: Provider = {
+const ZENITH: Provider = fixtureProvider({
   id: 'zenith-health-cloud',
   name: 'Zenith Health Cloud',
   categories: ['health', 'iaas'],
@@ -113,7 +115,7 @@ const ZENITH: Provider = {
     activities: [1, 2, 5],
     certificateId: 'ZH-42',
     certifier: 'AFNOR Certification',
-    version: '2.0',
+    referential: '2024',
     validUntil: '2029-01-31',
     reason: text('HDS certified.', 'Certifié HDS.'),
     sources: source('https://example.org/zenith/hds', 'Zenith HDS certificate'),
@@ -124,7 +126,7 @@ const ZENITH: Provider = {
     reason: text('Qualified.', 'Qualifié.'),
     sources: source('https://example.org/zenith/snc', 'ANSSI list'),
   },
-};
+});
 
 // ---------------------------------------------------------------- helpers
 const html = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
@@ -200,7 +202,8 @@ async function assertSourcesShown(card: Locator, p: Provider, lang: Lang) {
     assert.ok((await links.count()) >= 1, `${p.id} ${kind}: at least one https source link`);
     assert.ok(await links.first().isVisible(), `${p.id} ${kind}: the source link is visible`);
     const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    const known = new Set(sources.map((s) => new URL(s.url).href));
+    // The claim's sources, and for an inferred claim the official text of its rule.
+    const known = new Set([...sources, ...Object.values(RULES).flatMap((r) => r.sources)].map((s) => new URL(s.url).href));
     for (const href of hrefs) assert.ok(known.has(href), `${p.id} ${kind}: ${href} is one of its sources`);
     const dates = await claim.locator('time').evaluateAll((ts) => ts.map((t) => ({ iso: t.getAttribute('datetime'), text: (t as HTMLElement).innerText.trim() })));
     for (const s of sources) {
@@ -339,12 +342,12 @@ describe('popup and options (Chromium, English)', () => {
     await field('aliases').fill(ACME.aliases.join('\n'));
     await field('jurisdiction.entity').fill(ACME.jurisdiction.entity!);
     await field('jurisdiction.hq').fill(ACME.jurisdiction.hq!);
-    await field('jurisdiction.sources').fill('https://example.org/acme/annual-report | Acme annual report | 2026-11-02 | primary');
+    await field('jurisdiction.sources').fill('https://example.org/acme/annual-report | Acme annual report | 2026-11-02 | provider-statement');
     await field('cloudAct.status').selectOption('exposed');
     await form.locator('[data-field="cloudAct.laws"] input[data-value="us-cloud-act"]').check();
     await field('cloudAct.reason.en').fill(ACME.cloudAct.reason.en);
     await field('cloudAct.reason.fr').fill(ACME.cloudAct.reason.fr);
-    await field('cloudAct.sources').fill('https://example.org/acme/10-k | Acme 10-K | 2026-11-02 | primary');
+    await field('cloudAct.sources').fill('https://example.org/acme/10-k | Acme 10-K | 2026-11-02 | provider-statement');
     await options.locator('[data-testid="provider-save"]').click();
     await options.locator(`[data-custom-provider-id="${ACME.id}"]`).waitFor();
     const stored = (await storedCustom(ext)) as Provider[];
@@ -467,7 +470,7 @@ describe('popup and options (Chromium, English)', () => {
     assert.equal(await options.locator('[data-field="cloudAct.status"]').inputValue(), 'exposed');
     await tabTo(options, '[data-field="cloudAct.laws"] input[data-value="us-cloud-act"]');
     await options.keyboard.press('Space');
-    await type('[data-field="cloudAct.sources"]', 'https://example.org/acme/10-k | Acme 10-K | 2026-11-02 | primary');
+    await type('[data-field="cloudAct.sources"]', 'https://example.org/acme/10-k | Acme 10-K | 2026-11-02 | provider-statement');
     await tabTo(options, '[data-testid="provider-save"]');
     await options.keyboard.press('Enter');
     await options.locator(`[data-custom-provider-id="${ACME.id}"]`).waitFor();

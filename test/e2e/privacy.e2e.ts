@@ -20,6 +20,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { parseAst } from 'vite';
 import { badgeText, DIST, launchWithExtension, stopServiceWorker, tabIdOf, until, type ExtensionBrowser } from './support/chromium';
 import { startServer, type TestServer } from './support/server';
+import { RULES } from '../../src/data/rules';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -56,12 +57,15 @@ function datasetUrls(): Set<string> {
     if (typeof v === 'string' && /^https?:\/\//.test(v)) urls.add(v);
     return v;
   });
+  // The official texts of the rules inferred claims name (src/data/rules.ts), shown as links too.
+  for (const rule of Object.values(RULES)) for (const s of rule.sources) urls.add(s.url);
   return urls;
 }
 
 /**
  * The classes of http(s) text allowed in the bundle. Anything else fails.
- * - dataset: the exact source URLs of src/data/providers.json; the popup
+ * - dataset: the exact source URLs of src/data/providers.json and of the
+ *   rules in src/data/rules.ts; the popup
  *   renders them as `<a href>` (https only), the person may follow them.
  * - w3c-namespace: XML namespace names Preact passes to createElementNS
  *   (identifiers, never loaded).
