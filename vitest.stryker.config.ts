@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Mutation testing of src/core by its own unit tests: they rerun for every
+// mutant in instrumented code, so the large-input tests (no logic of their
+// own) are left out, and timeouts are generous.
+export default defineConfig({
+  test: {
+    include: ['src/core/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/*-large-input.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
