@@ -1,6 +1,7 @@
 // Headless Debian Chromium with the built extension loaded, for the audit
 // command and `npm start` without a display. Chromium's own output (dbus,
 // Vulkan, GPU warnings) stays with Playwright and never reaches the terminal.
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,9 @@ export interface LaunchOptions {
 
 export async function launchAuditBrowser(opts: LaunchOptions): Promise<AuditBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'sovereignty-lens-audit-'));
+  // Ctrl+C: Playwright closes Chromium and exits; the profile goes too.
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  process.once('exit', removeProfile);
   let ctx: BrowserContext | undefined;
   try {
     ctx = await chromium.launchPersistentContext(profile, {
@@ -61,11 +65,13 @@ export async function launchAuditBrowser(opts: LaunchOptions): Promise<AuditBrow
       async close() {
         await context.close().catch(() => undefined);
         await rm(profile, { recursive: true, force: true });
+        process.off('exit', removeProfile);
       },
     };
   } catch (e) {
     await ctx?.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true });
+    process.off('exit', removeProfile);
     throw e;
   }
 }
