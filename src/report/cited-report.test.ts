@@ -34,14 +34,16 @@ describe('buildReport', () => {
     expect(markdown).toContain('<https://example.org/tender?id=7>');
     expect(markdown).toContain('Sovereignty Lens 0.1.0');
     expect(markdown).toMatch(/## Microsoft Azure — Exposed to foreign law/);
-    expect(markdown).toContain('US company: CLOUD Act. \\[1\\]');
+    expect(markdown).toContain('US company: CLOUD Act. \\[2\\]');
     expect(markdown).toContain('**Foreign-law exposure (CLOUD Act)**: Exposed — US CLOUD Act');
     expect(markdown).toContain('  - Stated by the provider');
+    expect(markdown).toContain('  - Stated in an official text');
     expect(markdown).toContain('> The hub is hosted on Microsoft Azure.');
     expect(markdown).toMatch(/1\. Source — <https:\/\/www\.microsoft\.com\/> — verified Jan 15, 2025 \(provider's own statement\)/);
     expect(markdown).toContain('OVHcloud: 3 (cdn.ovh.net)');
-    expect(html).toContain('<sup>[1]</sup>');
+    expect(html).toContain('<sup>[2]</sup>');
     expect(html).toContain('<a href="https://www.microsoft.com/">');
+    expect(markdown).toMatch(/2\. Source — <https:\/\/uscode\.house\.gov\/[^>]+> — verified Jan 15, 2025 \(official text\)/);
     expect(filename).toBe('sovereignty-lens-report-2026-11-23');
   });
 

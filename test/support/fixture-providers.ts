@@ -57,7 +57,12 @@ export const FIXTURES: Provider[] = [
     aliases: ['Microsoft Azure', 'Windows Azure'],
     weakAliases: [{ term: 'Azure', context: ['cloud', 'hébergé'] }],
     jurisdiction: { entity: 'Microsoft Corporation', hq: 'US', parent: null, parentHq: null, reason: text('US company.', 'Société américaine.'), sources: src('https://www.microsoft.com/') },
-    cloudAct: { status: 'exposed', laws: ['us-cloud-act', 'us-fisa-702'], reason: text('US company: CLOUD Act.', 'Société américaine : CLOUD Act.'), sources: src('https://www.microsoft.com/') },
+    cloudAct: {
+      status: 'exposed',
+      laws: ['us-cloud-act', 'us-fisa-702'],
+      reason: text('US company: CLOUD Act.', 'Société américaine : CLOUD Act.'),
+      sources: [{ url: 'https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section2713&num=0&edition=prelim', title: 'Source', verified: '2025-01-15', kind: 'law-text' }],
+    },
   }),
   fixtureProvider({ id: 'ovhcloud', name: 'OVHcloud', domains: ['ovhcloud.com', 'ovh.com'], aliases: ['OVHcloud', 'OVH'] }),
   fixtureProvider({ id: 'clever-cloud', name: 'Clever Cloud', domains: ['clever-cloud.com'], aliases: ['Clever Cloud', 'Clever-Cloud'] }),
