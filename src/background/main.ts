@@ -27,6 +27,7 @@ handle({
     // Reports come from content scripts in web pages only, never from our own pages.
     if (tabId === undefined || tabId < 0 || !isWebUrl(sender.url)) return;
     const frameId = sender.frameId ?? 0;
+    for (const d of req.dropped ?? []) logOnce(`report from a frame of ${safeHost(sender.url) ?? 'a page'}: ${d}`);
     const url = frameUrl(req.url, sender.url);
     const hostIds = frameId === 0 ? await providersOfUrl(url) : undefined;
     const known = (await registry()).byId;
@@ -168,7 +169,21 @@ function isWebUrl(url: string | undefined): url is string {
   return typeof url === 'string' && /^(https?:\/\/|about:(blank|srcdoc)$)/i.test(url);
 }
 
-function safeHost(url: string): string | null {
+/** One of this extension's own pages (the popup, also when popped out into a tab). */
+function isExtensionPage(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(browser.runtime.getURL(''));
+}
+
+const logged = new Set<string>();
+/** Logs a skipped or cut value once per worker lifetime (reports repeat every half second). */
+function logOnce(line: string): void {
+  if (logged.has(line) || logged.size >= 1000) return;
+  logged.add(line);
+  console.info(`[Sovereignty Lens] ${line}`);
+}
+
+function safeHost(url: string | undefined): string | null {
+  if (!url) return null;
   try {
     return new URL(url).hostname.toLowerCase();
   } catch {
