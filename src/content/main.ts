@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   let matcher = await loadMatcher();
   const highlighter = createHighlighter(document);
   let highlight = highlighter !== null && (await wantsHighlight());
+  if (highlight) highlighter?.prepare();
   let page = new AbortController();
 
   // Resource hosts belong to the document, not to a route: they accumulate.
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
     if (custom) matcher = await loadMatcher();
     highlight = nextHighlight;
     highlighter?.clear();
+    // Let the browser's next frame take the restyle the highlight rule causes, before the scan checks visibility.
+    if (highlight) await highlighter?.prepare();
     scan.rescan(matcher);
   }, life.signal);
   life.signal.addEventListener('abort', () => highlighter?.clear(), { once: true });
