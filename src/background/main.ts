@@ -65,6 +65,15 @@ handle({
     if (!value.silencedSites.includes(host)) await storage.writeSettings({ silencedSites: [...value.silencedSites, host] });
   },
 
+  async 'settings/unsilence-site'(_req, sender) {
+    // The undo of the notice's "don't warn on this site": the same site only.
+    if (sender.frameId !== 0 || !isWebUrl(sender.url)) return;
+    const host = safeHost(sender.url);
+    if (!host) return;
+    const { value } = await storage.readSettings();
+    if (value.silencedSites.includes(host)) await storage.writeSettings({ silencedSites: value.silencedSites.filter((s) => s !== host) });
+  },
+
   async 'lookup/take'() {
     const text = (await browser.storage.session.get(PENDING_LOOKUP))[PENDING_LOOKUP];
     await browser.storage.session.remove(PENDING_LOOKUP);
@@ -148,7 +157,8 @@ function noticeFor(url: string, page: ReturnType<typeof assessPage>, settings: S
   if (host && settings.silencedSites.includes(host)) return null;
   const warned = page.providers.filter((a) => settings.warnLevels.includes(a.level));
   if (warned.length === 0) return null;
-  return { level: warned[0]!.level, providers: warned.map((a) => ({ id: a.provider.id, name: a.provider.name, level: a.level })) };
+  // The message carries the first 200; the notice lists a few and counts the rest.
+  return { level: warned[0]!.level, count: warned.length, providers: warned.slice(0, 200).map((a) => ({ id: a.provider.id, name: a.provider.name.slice(0, 200), level: a.level })) };
 }
 
 /**

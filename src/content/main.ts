@@ -36,10 +36,8 @@ const warning = isTop
   ? createWarning(document, {
       t,
       onDetails: () => void send('tab/open-details', {}).catch(shutdown),
-      onSilenceSite: () => {
-        warning?.remove();
-        void send('settings/silence-site', {}).catch(shutdown);
-      },
+      onSilenceSite: () => void send('settings/silence-site', {}).catch(shutdown),
+      onUndoSilence: () => void send('settings/unsilence-site', {}).catch(shutdown),
     })
   : null;
 

@@ -25,11 +25,16 @@ describe('walkSegments', () => {
   it('prunes scripts, styles, form fields, templates, editable areas and our own host', () => {
     const { texts } = segmentsOf(
       '<p>keep</p><script>var a = "Azure"</script><style>.azure{}</style><textarea>AWS</textarea><template><p>OVH</p></template>' +
-        '<div contenteditable="true"><p>Scaleway</p></div><div data-sovereignty-lens="warning"><p>OVH</p></div><div id="ours"><p>Azure</p></div><noscript>GCP</noscript><p>end</p>',
+        '<div contenteditable="true"><p>Scaleway</p></div><div id="ours"><p>Azure</p></div><noscript>GCP</noscript><p>end</p>',
     );
     expect(texts).toEqual(['keep', 'Azure', 'end']);
     ownNodes.add(document.getElementById('ours')!);
     expect(all(walkSegments(document.body, () => undefined)).map((s) => s.text)).toEqual(['keep', 'end']);
+  });
+
+  it("reads the page's own elements that carry our attribute (only what we created is skipped)", () => {
+    const { texts } = segmentsOf('<div data-sovereignty-lens="warning"><p>Hosted by OVHcloud.</p></div>');
+    expect(texts).toEqual(['Hosted by OVHcloud.']);
   });
 
   it('reads a line break as a space inside a phrase', () => {

@@ -28,7 +28,7 @@ export interface Segment {
 }
 
 export function isSkipped(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName) || ownNodes.has(el) || el.hasAttribute(OWN_HOST_ATTR)) return true;
+  if (SKIP_TAGS.has(el.tagName) || ownNodes.has(el)) return true;
   // The attribute, not isContentEditable: that one may force a style recalc per node.
   const editable = el.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
