@@ -7,7 +7,7 @@ import { onStoredChange, storage } from '../shared/browser-storage';
 import { hasHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
 import { handle, sendToTab } from '../shared/messages';
-import type { Notice } from '../shared/protocol';
+import { MAX_URL, type Notice } from '../shared/protocol';
 import { setBadge } from './badge';
 import { providersForHost } from '../core/hosts';
 import type { Settings } from '../shared/settings-schema';
@@ -45,9 +45,15 @@ handle({
     if (state) await refreshTab(tabId, state);
   },
 
-  async 'tab/get-state'(req) {
+  async 'tab/get-state'(req, sender) {
     const state = await readTab(req.tabId);
-    return state ? tabView(state, await hostLookup(), await readHosting(req.tabId)) : null;
+    if (!state) return null;
+    if (isExtensionPage(sender.url)) return tabView(state, await hostLookup(), await readHosting(req.tabId));
+    // A content script learns only what its own frame reported, in its own tab.
+    const frameId = sender.frameId ?? 0;
+    const own = state.frames[String(frameId)];
+    if (sender.tab?.id !== req.tabId || !own || !sender.url) return null;
+    return tabView({ url: frameId === 0 ? state.url : sender.url.slice(0, MAX_URL), hostIds: frameId === 0 ? state.hostIds : [], frames: { [String(frameId)]: own } }, await hostLookup());
   },
 
   async 'tab/open-details'(_req, sender) {
