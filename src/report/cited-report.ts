@@ -8,6 +8,7 @@ import type { MessageKey } from '../shared/i18n';
 import type { ResourceProvider, TabProvider } from '../shared/protocol';
 import { countryWithCode, formatDate, safeHttpsUrl, type UiLang } from '../ui/format';
 import { LAW_LABEL, LEVEL_LABEL } from '../ui/level-label';
+import { mdAutolink, mdText as md } from './markdown-escape';
 
 export type Translate = (key: MessageKey, subs?: string[]) => string;
 
@@ -70,15 +71,6 @@ function claimsOf(a: Assessment, input: ReportInput): Claim[] {
   ];
 }
 
-/**
- * Markdown text that cannot turn into markup, links or HTML: escape what makes
- * emphasis, code, links, autolinks, tables and raw HTML. Our own lines never
- * start with page text, so line-start syntax (#, 1.) cannot be triggered.
- */
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\s+/g, ' ').trim();
-}
-
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -95,7 +87,7 @@ export function buildReport(input: ReportInput): { markdown: string; html: strin
   const mdLines: string[] = [
     `# ${md(t('reportTitle'))}`,
     '',
-    `- ${md(t('reportPage'))}: <${input.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
+    `- ${md(t('reportPage'))}: ${mdAutolink(input.url)}`,
     `- ${md(t('reportDate'))}: ${md(date)} (${md(input.generatedAt)})`,
     `- ${md(t('reportVersions'))}: Sovereignty Lens ${md(input.extensionVersion)}, ${md(t('reportDataset'))} ${md(input.datasetVersion)}`,
     '',
@@ -115,7 +107,7 @@ export function buildReport(input: ReportInput): { markdown: string; html: strin
     mdLines.push('');
   }
   mdLines.push(`## ${md(t('reportSources'))}`, '');
-  citations.list.forEach((s, i) => mdLines.push(`${i + 1}. ${md(s.title)} — <${s.url}> — ${md(t('reportVerified'))} ${md(formatDate(s.verified, lang))}${s.kind ? ` (${md(s.kind)})` : ''}`));
+  citations.list.forEach((s, i) => mdLines.push(`${i + 1}. ${md(s.title)} — ${mdAutolink(s.url)} — ${md(t('reportVerified'))} ${md(formatDate(s.verified, lang))}${s.kind ? ` (${md(s.kind)})` : ''}`));
   mdLines.push('');
 
   const h: string[] = [
