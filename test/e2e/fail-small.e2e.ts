@@ -4,6 +4,8 @@
 // written, longest pause of the page's own 16 ms timer, detections) to
 // $SL_FIGURES when set, before asserting.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import MarkdownIt from 'markdown-it';
 import { after, before, describe, it } from 'node:test';
 import { badgeText, launchWithExtension, tabIdOf, until, type ExtensionBrowser } from './support/chromium';
 import { cdpPage, exposedProvider, figure, html, idsOf, longestExtensionRun, read, statesOf, TICKER, WARNING } from './support/hostile';
@@ -235,6 +237,63 @@ describe('fail small (Chromium)', () => {
       await setLocal({ settings: saved });
     }
     await v.page.close();
+  });
+
+  describe('the Markdown report and imports', () => {
+    const importFile = (providers: unknown[]) => ({ name: 'providers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'sovereignty-lens/providers', version: 1, providers })) });
+    const openOptions = async () => {
+      const options = await ext.ctx.newPage();
+      await options.goto(`chrome-extension://${ext.extensionId}/src/options/index.html`);
+      await options.locator('[data-testid="add-provider"]').waitFor();
+      return options;
+    };
+
+    it('refuses a source URL that could break out of a link, and the exported report renders no markup from the page', async () => {
+      const options = await openOptions();
+      const hostile = exposedProvider('hostile-src', 'Hostile Source');
+      hostile.cloudAct.sources = [{ url: 'https://a.example/>\n<img src=x onerror=alert(1)>\n[x](javascript:alert(1))', title: 't', verified: '2026-01-01' }];
+      await options.locator('[data-testid="import-input"]').setInputFiles(importFile([hostile]));
+      const problems = await until(async () => (await options.locator('[data-testid="import-errors"] li').allInnerTexts()).join('\n'), 'the import refused');
+      figure('markdown-import-url', { refused: problems.length > 0, problems });
+      assert.match(problems, /cloudAct\.sources/);
+      assert.equal(await options.locator('[data-testid="import-preview"]').count(), 0);
+      await options.close();
+
+      // A page whose text is markup-like: the Markdown report keeps it as text.
+      const url = server.page('/md.html', html('<p>Our CRM runs on Amazon Web Services &lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) &lt;https://evil.example/&gt;</p>'));
+      const v = await visit(url, '1', 6000, 'markdown-page');
+      const report = await ext.ctx.newPage();
+      await report.goto(`chrome-extension://${ext.extensionId}/src/report/index.html?tab=${v.tabId}`);
+      await report.locator('h2').first().waitFor();
+      const [download] = await Promise.all([report.waitForEvent('download'), report.locator('#markdown').click()]);
+      const markdown = readFileSync((await download.path())!, 'utf8');
+      const rendered = new MarkdownIt({ html: true, linkify: true }).render(markdown);
+      const tags = [...new Set([...rendered.matchAll(/<([a-z][\w-]*)/gi)].map((m) => m[1]!.toLowerCase()))].sort();
+      figure('markdown-report', { tags });
+      assert.ok(markdown.includes('Amazon Web Services'), 'the report names the provider');
+      assert.deepEqual(tags.filter((t) => !['a', 'blockquote', 'h1', 'h2', 'li', 'ol', 'p', 'strong', 'ul'].includes(t)), [], rendered);
+      assert.doesNotMatch(rendered, /href="(javascript|data):/i);
+      assert.ok([...rendered.matchAll(/href="([^"]*)"/g)].every((m) => /^https?:\/\//.test(m[1]!)), 'links are http(s) only');
+      await report.close();
+      await v.page.close();
+    });
+
+    it('an import that replaces a bundled provider shows the verdict it changes, before → after', async () => {
+      const options = await openOptions();
+      const mine = exposedProvider('aws', 'AWS (our contract)');
+      const eu = { en: 'EU entity.', fr: 'Entité UE.' };
+      const file = { ...mine, jurisdiction: { ...mine.jurisdiction, hq: 'FR', reason: eu }, cloudAct: { ...mine.cloudAct, status: 'not-exposed', laws: [], reason: eu } };
+      await options.locator('[data-testid="import-input"]').setInputFiles(importFile([file]));
+      const item = options.locator('[data-testid="import-verdicts"] li[data-provider-id="aws"]');
+      await item.waitFor({ timeout: 4000 });
+      const shown = { before: await item.getAttribute('data-before'), after: await item.getAttribute('data-after'), text: await item.innerText() };
+      figure('import-verdict', shown);
+      assert.equal(shown.before, 'high');
+      assert.equal(shown.after, 'low');
+      assert.match(shown.text, /Amazon Web Services: Exposed to foreign law → /);
+      await options.locator('[data-testid="import-cancel"]').click();
+      await options.close();
+    });
   });
 
   describe('only the person acts', () => {
