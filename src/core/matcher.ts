@@ -95,7 +95,7 @@ function caseRequirements(original: string): Uint8Array {
   let hasLower = false;
   for (let i = 0; i < original.length; i++) {
     const c = original.charCodeAt(i);
-    if (LETTER.test(original.charAt(i))) letters++;
+    if (c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : LETTER.test(original.charAt(i))) letters++;
     if (isLower(c)) hasLower = true;
   }
   const exact = letters <= 4 || !hasLower;
