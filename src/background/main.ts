@@ -12,6 +12,7 @@ import { setBadge } from './badge';
 import { providersForHost } from '../core/hosts';
 import type { Settings } from '../shared/settings-schema';
 import { syncManagedPolicy, watchManagedPolicy } from './managed-sync';
+import { syncMatchables } from './matchables-sync';
 import { injectIntoOpenTabs } from './reinject';
 import { invalidateRegistry, providersOfUrl, registry } from './provider-registry';
 import { forgetTab, readTab, tabView, updateTab, type TabState } from './tab-state';
@@ -129,9 +130,14 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 onStoredChange(({ custom }) => {
-  if (custom) invalidateRegistry();
+  if (custom) {
+    invalidateRegistry();
+    void syncMatchables().catch((e: unknown) => console.warn('[Sovereignty Lens] matchables:', e));
+  }
   void refreshAllTabs();
 });
+// At every start too: an update may come from a version without that key.
+void syncMatchables().catch((e: unknown) => console.warn('[Sovereignty Lens] matchables:', e));
 
 /** Maps a resource host to provider ids through the current registry. */
 async function hostLookup(): Promise<(host: string) => string[]> {

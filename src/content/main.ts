@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     // Let the browser's next frame take the restyle the highlight rule causes, before the scan checks visibility.
     if (highlight) await highlighter?.prepare();
     scan.rescan(matcher);
-  }, life.signal);
+  }, life.signal, { matchables: true });
   life.signal.addEventListener('abort', () => highlighter?.clear(), { once: true });
 
   if (warning) {
