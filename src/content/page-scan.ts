@@ -322,8 +322,23 @@ function isInline(el: Element): boolean {
   return blockOf(el) !== el;
 }
 
+/**
+ * Past this depth a visibility check is made on the ancestor at this depth:
+ * on thousands of nested `content-visibility: auto` boxes, Chromium's check
+ * restyles every display-locked ancestor (seconds). Text inside hidden boxes
+ * deeper than this then counts as visible.
+ */
+const MAX_CHECK_DEPTH = 256;
+
 function isVisible(block: Element | null): boolean {
   let el = block;
+  let depth = 0;
+  for (let a = el; a && depth <= MAX_CHECK_DEPTH * 2; a = a.parentElement) depth++;
+  if (depth > MAX_CHECK_DEPTH * 2) {
+    const chain: Element[] = [];
+    for (let a = el; a; a = a.parentElement) chain.push(a);
+    el = chain[chain.length - MAX_CHECK_DEPTH] ?? el;
+  }
   while (el) {
     const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
     if (!check || check.call(el, { visibilityProperty: true })) return true;
