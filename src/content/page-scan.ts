@@ -21,8 +21,9 @@ const REPORT_DEBOUNCE_MS = 200;
 const MUTATION_GATHER_MS = 150;
 /** While a long scan runs, report what was found so far this often. */
 const PROGRESS_REPORT_MS = 500;
-/** Shadow roots attached to elements already scanned make no mutation: look for them this often (at least). */
+/** Shadow roots attached to elements already scanned make no mutation: look for them this often, backing off to the max while nothing changes. */
 const SHADOW_SWEEP_MS = 1000;
+const SHADOW_SWEEP_MAX_MS = 30_000;
 
 export interface Findings {
   ids: string[];
@@ -64,7 +65,8 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
   let sweepTimer: ReturnType<typeof setTimeout> | undefined;
   let sweep: Generator<null, void, void> | null = null;
   let sweepCost = 0;
-  let removals = false;
+  let sweepEvery = SHADOW_SWEEP_MS;
+  let sweepFound = false;
   // Progress reports start half a second in: a small page reports once, when done.
   let lastReport = performance.now();
 
@@ -86,6 +88,7 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
     if (shadowRoots.has(sr)) return;
     shadowRoots.set(sr, watch(sr));
     queue.push(sr);
+    sweepFound = true;
   };
   /** Forgets shadow roots whose host left the document (a re-inserted host is found again by the walk). */
   const releaseShadowRoots = () => {
@@ -195,6 +198,9 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
     const records = pending;
     pending = [];
     let roots = new Set<Node>();
+    let removals = false;
+    // A page that changes may attach shadow roots too: look again soon.
+    sweepEvery = SHADOW_SWEEP_MS;
     for (const r of records) {
       if (r.type === 'characterData') {
         const b = blockOf(r.target);
@@ -217,10 +223,7 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
         if (b) roots.add(b);
       }
     }
-    if (removals) {
-      removals = false;
-      releaseShadowRoots();
-    }
+    if (removals) releaseShadowRoots();
     // A flood of changes at many places: read their ancestors instead, level by
     // level, never restarting the walk already under way (a restart would
     // starve the end of the document while the flood lasts).
@@ -237,20 +240,29 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
     }
   }
 
-  /** After a quiet scan, look for shadow roots attached since (they make no mutation), at a cost-bound pace. */
+  /**
+   * After a quiet scan, look for shadow roots attached since (they make no
+   * mutation): at most 2 % of the time (a sweep's own cost × 50), backing off
+   * while sweeps find nothing and the page does not change.
+   */
   function planSweep() {
     if (sweepTimer !== undefined || sweep) return;
     sweepTimer = setTimeout(() => {
       sweepTimer = undefined;
       sweep = sweepShadowHosts();
       sweepCost = 0;
+      sweepFound = false;
       schedule();
-    }, Math.max(SHADOW_SWEEP_MS, sweepCost * 50));
+    }, Math.max(sweepEvery, sweepCost * 50));
   }
 
   function runSweep(deadline: number) {
     const t0 = performance.now();
-    while (sweep && performance.now() < deadline) if (sweep.next().done) sweep = null;
+    while (sweep && performance.now() < deadline) {
+      if (!sweep.next().done) continue;
+      sweep = null;
+      sweepEvery = sweepFound ? SHADOW_SWEEP_MS : Math.min(sweepEvery * 2, SHADOW_SWEEP_MAX_MS);
+    }
     sweepCost += performance.now() - t0;
   }
 
