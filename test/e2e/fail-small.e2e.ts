@@ -13,6 +13,12 @@ import { startServer, type TestServer } from './support/server';
 
 /** No pause of the page's own timer may reach this while we work (slices are a few ms; the rest is the machine's noise). */
 const MAX_PAUSE_MS = 200;
+/**
+ * Longest run of extension code read from the CPU profiler. Slices end at 8 ms;
+ * on a loaded machine a run also counts the time the renderer was descheduled
+ * (a sample's delta grows), hence the margin.
+ */
+const MAX_RUN_MS = 100;
 
 let ext: ExtensionBrowser;
 let server: TestServer;
@@ -123,7 +129,7 @@ describe('fail small (Chromium)', () => {
       const v = await visit(url, '1', 60_000, 'one-block-1m-nodes', { profile: true });
       assert.equal(v.badge, '1');
       assert.ok(v.maxGap < MAX_PAUSE_MS, `longest pause of the page ${v.maxGap} ms`);
-      assert.ok(v.longest < 50, `longest extension run ${v.longest} ms`);
+      assert.ok(v.longest < MAX_RUN_MS, `longest extension run ${v.longest} ms`);
       await v.page.close();
     });
 
@@ -135,7 +141,7 @@ describe('fail small (Chromium)', () => {
       const v = await visit(url, '1', 30_000, 'deep-inline-5000', { profile: true });
       assert.equal(v.badge, '1');
       assert.ok(v.maxGap < MAX_PAUSE_MS, `longest pause of the page ${v.maxGap} ms`);
-      assert.ok(v.longest < 50, `longest extension run ${v.longest} ms`);
+      assert.ok(v.longest < MAX_RUN_MS, `longest extension run ${v.longest} ms`);
       await v.page.close();
     });
 
@@ -148,7 +154,7 @@ describe('fail small (Chromium)', () => {
       assert.equal(v.badge, '1');
       // The browser's own layout of 5,000 locked boxes takes part of this; one visibility check took seconds.
       assert.ok(v.maxGap < 2 * MAX_PAUSE_MS, `longest pause of the page ${v.maxGap} ms`);
-      assert.ok(v.longest < 50, `longest extension run ${v.longest} ms`);
+      assert.ok(v.longest < MAX_RUN_MS, `longest extension run ${v.longest} ms`);
       await v.page.close();
     });
 
@@ -160,7 +166,7 @@ describe('fail small (Chromium)', () => {
       const v = await visit(url, '1', 60_000, 'aws-slash-20mb', { profile: true });
       assert.equal(v.badge, '1');
       assert.ok(v.maxGap < MAX_PAUSE_MS, `longest pause of the page ${v.maxGap} ms`);
-      assert.ok(v.longest < 50, `longest extension run ${v.longest} ms`);
+      assert.ok(v.longest < MAX_RUN_MS, `longest extension run ${v.longest} ms`);
       await v.page.close();
     });
 
@@ -204,7 +210,7 @@ describe('fail small (Chromium)', () => {
       const gap = Math.round(await read<number>(v.cdp, 'window.__maxGap'));
       figure('highlight-on', { ranges, longestExtensionRunMs: longest, maxPauseMs: gap, browserRestyleMs: restyle });
       // The page may still pause for the browser's own restyle and paint of 40,000 highlights; no task of ours may.
-      assert.ok(longest < 50, `longest extension run while highlighting ${longest} ms (page paused ${gap} ms; the browser's own restyle for the rule: ${restyle} ms)`);
+      assert.ok(longest < MAX_RUN_MS, `longest extension run while highlighting ${longest} ms (page paused ${gap} ms; the browser's own restyle for the rule: ${restyle} ms)`);
       await v.page.close();
     });
   });
