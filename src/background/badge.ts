@@ -1,6 +1,7 @@
 // The badge is a pure function of the tab's findings: count + worst colour.
 import browser from 'webextension-polyfill';
 import type { Level } from '../core/assess';
+import { isolate } from '../core/normalize';
 import { t } from '../shared/i18n';
 
 /** Colours paired with text everywhere else; contrast ≥ 4.5:1 with white. */
@@ -24,7 +25,7 @@ export function badgeText(count: number): string {
 
 export async function setBadge(tabId: number, state: BadgeState): Promise<void> {
   const text = badgeText(state.count);
-  const title = state.count === 0 ? t('actionTitle') : t('actionTitleFound', [String(state.count), state.names.slice(0, 10).join(', ')]);
+  const title = state.count === 0 ? t('actionTitle') : t('actionTitleFound', [String(state.count), state.names.slice(0, 10).map(isolate).join(', ')]);
   const calls: Promise<unknown>[] = [browser.action.setBadgeText({ tabId, text }), browser.action.setTitle({ tabId, title })];
   if (state.level) {
     calls.push(browser.action.setBadgeBackgroundColor({ tabId, color: LEVEL_COLOURS[state.level] }));

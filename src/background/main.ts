@@ -7,11 +7,12 @@ import { onStoredChange, storage } from '../shared/browser-storage';
 import { hasHostAccess } from '../shared/host-access';
 import { t } from '../shared/i18n';
 import { handle, sendToTab } from '../shared/messages';
-import type { Notice } from '../shared/protocol';
+import { MAX_URL, type Notice } from '../shared/protocol';
 import { setBadge } from './badge';
 import { providersForHost } from '../core/hosts';
 import type { Settings } from '../shared/settings-schema';
 import { syncManagedPolicy, watchManagedPolicy } from './managed-sync';
+import { syncMatchables } from './matchables-sync';
 import { injectIntoOpenTabs } from './reinject';
 import { invalidateRegistry, providersOfUrl, registry } from './provider-registry';
 import { forgetTab, readTab, tabView, updateTab, type TabState } from './tab-state';
@@ -27,6 +28,7 @@ handle({
     // Reports come from content scripts in web pages only, never from our own pages.
     if (tabId === undefined || tabId < 0 || !isWebUrl(sender.url)) return;
     const frameId = sender.frameId ?? 0;
+    for (const d of req.dropped ?? []) logOnce(`report from a frame of ${safeHost(sender.url) ?? 'a page'}: ${d}`);
     const url = frameUrl(req.url, sender.url);
     const hostIds = frameId === 0 ? await providersOfUrl(url) : undefined;
     const known = (await registry()).byId;
@@ -44,9 +46,15 @@ handle({
     if (state) await refreshTab(tabId, state);
   },
 
-  async 'tab/get-state'(req) {
+  async 'tab/get-state'(req, sender) {
     const state = await readTab(req.tabId);
-    return state ? tabView(state, await hostLookup(), await readHosting(req.tabId)) : null;
+    if (!state) return null;
+    if (isExtensionPage(sender.url)) return tabView(state, await hostLookup(), await readHosting(req.tabId));
+    // A content script learns only what its own frame reported, in its own tab.
+    const frameId = sender.frameId ?? 0;
+    const own = state.frames[String(frameId)];
+    if (sender.tab?.id !== req.tabId || !own || !sender.url) return null;
+    return tabView({ url: frameId === 0 ? state.url : sender.url.slice(0, MAX_URL), hostIds: frameId === 0 ? state.hostIds : [], frames: { [String(frameId)]: own } }, await hostLookup());
   },
 
   async 'tab/open-details'(_req, sender) {
@@ -62,6 +70,15 @@ handle({
     if (!host) return;
     const { value } = await storage.readSettings();
     if (!value.silencedSites.includes(host)) await storage.writeSettings({ silencedSites: [...value.silencedSites, host] });
+  },
+
+  async 'settings/unsilence-site'(_req, sender) {
+    // The undo of the notice's "don't warn on this site": the same site only.
+    if (sender.frameId !== 0 || !isWebUrl(sender.url)) return;
+    const host = safeHost(sender.url);
+    if (!host) return;
+    const { value } = await storage.readSettings();
+    if (value.silencedSites.includes(host)) await storage.writeSettings({ silencedSites: value.silencedSites.filter((s) => s !== host) });
   },
 
   async 'lookup/take'() {
@@ -113,9 +130,14 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 });
 
 onStoredChange(({ custom }) => {
-  if (custom) invalidateRegistry();
+  if (custom) {
+    invalidateRegistry();
+    void syncMatchables().catch((e: unknown) => console.warn('[Sovereignty Lens] matchables:', e));
+  }
   void refreshAllTabs();
 });
+// At every start too: an update may come from a version without that key.
+void syncMatchables().catch((e: unknown) => console.warn('[Sovereignty Lens] matchables:', e));
 
 /** Maps a resource host to provider ids through the current registry. */
 async function hostLookup(): Promise<(host: string) => string[]> {
@@ -147,7 +169,8 @@ function noticeFor(url: string, page: ReturnType<typeof assessPage>, settings: S
   if (host && settings.silencedSites.includes(host)) return null;
   const warned = page.providers.filter((a) => settings.warnLevels.includes(a.level));
   if (warned.length === 0) return null;
-  return { level: warned[0]!.level, providers: warned.map((a) => ({ id: a.provider.id, name: a.provider.name, level: a.level })) };
+  // The message carries the first 200; the notice lists a few and counts the rest.
+  return { level: warned[0]!.level, count: warned.length, providers: warned.slice(0, 200).map((a) => ({ id: a.provider.id, name: a.provider.name.slice(0, 200), level: a.level })) };
 }
 
 /**
@@ -168,7 +191,21 @@ function isWebUrl(url: string | undefined): url is string {
   return typeof url === 'string' && /^(https?:\/\/|about:(blank|srcdoc)$)/i.test(url);
 }
 
-function safeHost(url: string): string | null {
+/** One of this extension's own pages (the popup, also when popped out into a tab). */
+function isExtensionPage(url: string | undefined): boolean {
+  return typeof url === 'string' && url.startsWith(browser.runtime.getURL(''));
+}
+
+const logged = new Set<string>();
+/** Logs a skipped or cut value once per worker lifetime (reports repeat every half second). */
+function logOnce(line: string): void {
+  if (logged.has(line) || logged.size >= 1000) return;
+  logged.add(line);
+  console.info(`[Sovereignty Lens] ${line}`);
+}
+
+function safeHost(url: string | undefined): string | null {
+  if (!url) return null;
   try {
     return new URL(url).hostname.toLowerCase();
   } catch {

@@ -2,7 +2,7 @@
 // Highlight API: ranges are painted without touching the page's DOM text.
 // Browsers without it simply get no highlight.
 import type { Mention } from '../core/matcher';
-import { OWN_HOST_ATTR, type Segment } from './walk';
+import { OWN_HOST_ATTR, ownNodes, type Segment } from './walk';
 
 const NAME = 'sovereignty-lens';
 const STYLE = `::highlight(${NAME}) { background-color: rgba(244, 196, 48, 0.55); color: inherit; }`;
@@ -22,6 +22,7 @@ export function createHighlighter(doc: Document) {
     if (!style || !style.isConnected) {
       style = doc.createElement('style');
       style.setAttribute(OWN_HOST_ATTR, 'highlight');
+      ownNodes.add(style);
       style.textContent = STYLE;
       (doc.head ?? doc.documentElement).append(style);
     }
@@ -29,6 +30,19 @@ export function createHighlighter(doc: Document) {
   }
 
   return {
+    /**
+     * Adds the style rule ahead of the scan. Any ::highlight rule makes the
+     * browser restyle the whole page once: done here, that restyle happens in
+     * the browser's next frame, not forced inside one of the scan's slices.
+     */
+    prepare(): Promise<void> {
+      ensure();
+      // After the next frame (or 100 ms in a tab that paints no frames).
+      return new Promise((resolve) => {
+        const timer = setTimeout(resolve, 100);
+        requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+      });
+    },
     add(segment: Segment, mentions: readonly Mention[]) {
       const ranges = ensure();
       for (const m of mentions) {

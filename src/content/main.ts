@@ -5,7 +5,6 @@ import browser from 'webextension-polyfill';
 import { onStoredChange } from '../shared/storage-events';
 import { peekInPageSettings } from '../shared/storage-peek';
 import { t } from '../shared/i18n';
-import { handle, send } from '../shared/messages';
 import { createHighlighter } from './highlight';
 import { CLAIM_ID, loadMatcher } from './match-data';
 import { startPageScan, type Findings } from './page-scan';
@@ -13,6 +12,8 @@ import { watchResourceHosts } from './resource-hosts';
 import { claimDocument } from './takeover';
 import { createWarning } from './warning';
 import { watchRoute } from './watch-url';
+import { MAX_URL } from '../shared/report-clean';
+import { onNotice, send } from './messaging';
 
 const life = new AbortController();
 const isTop = window === window.top;
@@ -35,10 +36,8 @@ const warning = isTop
   ? createWarning(document, {
       t,
       onDetails: () => void send('tab/open-details', {}).catch(shutdown),
-      onSilenceSite: () => {
-        warning?.remove();
-        void send('settings/silence-site', {}).catch(shutdown);
-      },
+      onSilenceSite: () => void send('settings/silence-site', {}).catch(shutdown),
+      onUndoSilence: () => void send('settings/unsilence-site', {}).catch(shutdown),
     })
   : null;
 
@@ -52,6 +51,7 @@ async function main(): Promise<void> {
   let matcher = await loadMatcher();
   const highlighter = createHighlighter(document);
   let highlight = highlighter !== null && (await wantsHighlight());
+  if (highlight) highlighter?.prepare();
   let page = new AbortController();
 
   // Resource hosts belong to the document, not to a route: they accumulate.
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     if (orphaned()) return shutdown();
     if (!findings) return; // the first report waits for the first scan
     const { [CLAIM_ID]: claims = [], ...snippets } = findings.snippets;
-    send('tab/report', { url: location.href, ids: findings.ids.filter((id) => id !== CLAIM_ID), snippets, claims, resources }).catch(() => {
+    send('tab/report', { url: location.href.slice(0, MAX_URL), ids: findings.ids.filter((id) => id !== CLAIM_ID), snippets, claims, resources }).catch(() => {
       if (orphaned()) shutdown();
     });
   };
@@ -107,12 +107,14 @@ async function main(): Promise<void> {
     if (custom) matcher = await loadMatcher();
     highlight = nextHighlight;
     highlighter?.clear();
+    // Let the browser's next frame take the restyle the highlight rule causes, before the scan checks visibility.
+    if (highlight) await highlighter?.prepare();
     scan.rescan(matcher);
-  }, life.signal);
+  }, life.signal, { matchables: true });
   life.signal.addEventListener('abort', () => highlighter?.clear(), { once: true });
 
   if (warning) {
-    const remove = handle({ 'warning/update': (req) => warning.update(req.notice) });
+    const remove = onNotice((notice) => warning.update(notice));
     life.signal.addEventListener('abort', remove, { once: true });
   }
 }

@@ -105,6 +105,17 @@ describe('startPageScan', () => {
     await until(() => reports.some((r) => r.ids.includes('zeta')), 5000);
   });
 
+  it('finds a shadow root attached to an element already scanned, and watches it', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p><div id="host">light</div>';
+    const { reports } = scan(literalMatcher({ Zeta: 'zeta', Omega: 'omega' }));
+    await until(() => reports.length > 0);
+    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Mail goes through Zeta.</p>';
+    await until(() => reports.at(-1)!.ids.includes('zeta'), 4000);
+    root.append(Object.assign(document.createElement('p'), { textContent: 'And Omega.' }));
+    await until(() => reports.at(-1)!.ids.includes('omega'), 4000);
+  });
+
   it('rescans with a new matcher (custom providers changed)', async () => {
     document.body.innerHTML = '<p>Our vendor Omega hosts files.</p>';
     const { reports, handle } = scan(literalMatcher({ Zeta: 'zeta' }));

@@ -58,7 +58,7 @@ describe('the in-page notice (warning.ts)', () => {
   let warning: ReturnType<typeof createWarning>;
   beforeEach(() => {
     document.body.replaceChildren();
-    warning = createWarning(document, { t: t as never, onDetails: () => undefined, onSilenceSite: () => undefined });
+    warning = createWarning(document, { t: t as never, onDetails: () => undefined, onSilenceSite: () => undefined, onUndoSilence: () => undefined });
   });
   afterEach(() => warning.remove());
 

@@ -18,7 +18,8 @@ export function watchResourceHosts(onChange: (hosts: Record<string, number>) => 
       } catch {
         continue;
       }
-      if (host === own || (!counts.has(host) && counts.size >= MAX_HOSTS)) continue;
+      // A host name cannot be longer than 253 characters (DNS): such an entry is skipped, not reported.
+      if (host === own || host.length > 253 || (!counts.has(host) && counts.size >= MAX_HOSTS)) continue;
       counts.set(host, (counts.get(host) ?? 0) + 1);
       changed = true;
     }

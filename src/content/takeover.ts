@@ -17,7 +17,18 @@ export function claimDocument(me: Instance): boolean {
   if (prev && !prev.orphaned()) return false;
   prev?.stop();
   // A predecessor in another world cannot be called: its notice and highlight style go anyway.
-  for (const el of document.querySelectorAll('[data-sovereignty-lens="warning"],[data-sovereignty-lens="highlight"]')) el.remove();
+  for (const el of document.querySelectorAll('[data-sovereignty-lens="warning"],[data-sovereignty-lens="highlight"]')) if (isLeftByUs(el)) el.remove();
   g[KEY] = me;
   return true;
+}
+
+/**
+ * Only what an instance of ours built: a notice host is an empty div holding
+ * an open shadow root with our notice box; a highlight style holds our rule.
+ * A page element that merely carries the attribute is the page's own.
+ */
+export function isLeftByUs(el: Element): boolean {
+  if (el.childNodes.length > 0 && el.localName !== 'style') return false;
+  if (el.getAttribute('data-sovereignty-lens') === 'highlight') return el.localName === 'style' && (el.textContent ?? '').startsWith('::highlight(sovereignty-lens)');
+  return el.localName === 'div' && el.attributes.length === 1 && [...(el.shadowRoot?.children ?? [])].some((c) => c.matches('.box[role="region"]'));
 }

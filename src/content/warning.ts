@@ -2,15 +2,23 @@
 // element with `all: initial`, fixed in a corner: page CSS cannot break it, it
 // cannot shift the page, and it never takes focus by itself. Built with plain
 // DOM calls (text only, never HTML) to keep the content script small.
+import { isolate } from '../core/normalize';
 import type { MessageKey } from '../shared/i18n';
 import type { Notice } from '../shared/protocol';
-import { OWN_HOST_ATTR } from './walk';
+import { OWN_HOST_ATTR, ownNodes } from './walk';
 
 export interface WarningActions {
   t: (key: MessageKey, subs?: string | string[]) => string;
   onDetails: () => void;
   onSilenceSite: () => void;
+  onUndoSilence: () => void;
 }
+
+/** Names listed in the sentence; the rest are counted. */
+const LISTED = 5;
+/** How long the "silenced, undo" line stays. */
+const UNDO_MS = 10_000;
+
 
 const CSS = `
 :host { all: initial; }
@@ -41,28 +49,51 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props:
   return node;
 }
 
+/** Only the person acts: clicks and keys the page scripts (`isTrusted` false) do nothing. */
 function button(doc: Document, action: string, label: string, onClick: () => void, cls = ''): HTMLButtonElement {
   const b = el(doc, 'button', { type: 'button', 'data-action': action, ...(cls ? { class: cls } : {}) }, label);
-  b.addEventListener('click', onClick);
+  b.addEventListener('click', (e) => {
+    if (e.isTrusted) onClick();
+  });
   return b;
 }
 
-function renderBox(doc: Document, notice: Notice, actions: WarningActions, onDismiss: () => void): HTMLElement {
-  const { t } = actions;
-  const names = notice.providers.map((p) => p.name).join(', ');
-  const box = el(doc, 'div', { class: `box ${notice.level}`, role: 'region', 'aria-label': t('warningRegion') });
+/** The sentence's names: the first few, isolated, then how many more. */
+export function namesOf(notice: Notice, t: WarningActions['t']): string {
+  const total = Math.max(notice.count ?? 0, notice.providers.length);
+  const names = notice.providers.slice(0, LISTED).map((p) => isolate(p.name)).join(', ');
+  return total > LISTED ? t('warningNamesMore', [names, String(total - LISTED)]) : names;
+}
+
+function frame(doc: Document, level: string, t: WarningActions['t'], onDismiss: () => void): HTMLElement {
+  const box = el(doc, 'div', { class: `box ${level}`, role: 'region', 'aria-label': t('warningRegion') });
   box.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
+    if (e.key === 'Escape' && e.isTrusted) {
       e.stopPropagation();
       onDismiss();
     }
   });
-  const row = el(doc, 'div', { class: 'actions' });
-  row.append(button(doc, 'details', t('warningDetails'), actions.onDetails, 'link'), button(doc, 'silence-site', t('warningSilenceSite'), actions.onSilenceSite));
   const close = button(doc, 'dismiss', '×', onDismiss, 'close');
   close.setAttribute('aria-label', t('warningDismiss'));
   close.setAttribute('title', t('warningDismiss'));
-  box.append(el(doc, 'h2', {}, t('warningTitle')), el(doc, 'p', {}, t(notice.level === 'high' ? 'warningBody' : 'warningBodyOther', [names])), row, close);
+  box.append(close);
+  return box;
+}
+
+function renderBox(doc: Document, notice: Notice, actions: WarningActions, onDismiss: () => void, onSilence: () => void): HTMLElement {
+  const { t } = actions;
+  const box = frame(doc, notice.level, t, onDismiss);
+  const row = el(doc, 'div', { class: 'actions' });
+  row.append(button(doc, 'details', t('warningDetails'), actions.onDetails, 'link'), button(doc, 'silence-site', t('warningSilenceSite'), onSilence));
+  box.prepend(el(doc, 'h2', {}, t('warningTitle')), el(doc, 'p', {}, t(notice.level === 'high' ? 'warningBody' : 'warningBodyOther', [namesOf(notice, t)])), row);
+  return box;
+}
+
+function renderSilenced(doc: Document, actions: WarningActions, onDismiss: () => void, onUndo: () => void): HTMLElement {
+  const box = frame(doc, 'low', actions.t, onDismiss);
+  const row = el(doc, 'div', { class: 'actions' });
+  row.append(button(doc, 'undo-silence', actions.t('warningUndoSilence'), onUndo));
+  box.prepend(el(doc, 'p', { role: 'status' }, actions.t('warningSilenced')), row);
   return box;
 }
 
@@ -70,33 +101,65 @@ function renderBox(doc: Document, notice: Notice, actions: WarningActions, onDis
 export function createWarning(doc: Document, actions: WarningActions) {
   let host: HTMLElement | null = null;
   let dismissedFor = new Set<string>();
+  let last: Notice | null = null;
+  /** While the "silenced, undo" line shows, the background's updates wait. */
+  let undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   const remove = () => {
+    clearTimeout(undoTimer);
+    undoTimer = undefined;
     host?.remove();
     host = null;
   };
 
+  const show = (box: HTMLElement) => {
+    if (!host || !host.isConnected) {
+      host = doc.createElement('div');
+      host.setAttribute(OWN_HOST_ATTR, 'warning');
+      ownNodes.add(host);
+      const root = host.attachShadow({ mode: 'open' });
+      root.append(el(doc, 'style', {}, CSS));
+      (doc.body ?? doc.documentElement).append(host);
+    }
+    const root = host.shadowRoot!;
+    // Keep focus where it is if the person was inside the notice.
+    const hadFocus = root.activeElement?.getAttribute('data-action') ?? null;
+    root.querySelector('.box')?.remove();
+    root.append(box);
+    if (hadFocus) (box.querySelector<HTMLElement>(`[data-action="${hadFocus}"]`) ?? box.querySelector<HTMLElement>('button:not(.close)'))?.focus();
+  };
+
+  const render = (notice: Notice) => {
+    const onDismiss = () => {
+      dismissedFor = new Set(notice.providers.map((p) => p.id));
+      remove();
+    };
+    const onSilence = () => {
+      actions.onSilenceSite();
+      show(renderSilenced(doc, actions, remove, onUndo));
+      undoTimer = setTimeout(() => {
+        undoTimer = undefined;
+        remove();
+      }, UNDO_MS);
+    };
+    const onUndo = () => {
+      clearTimeout(undoTimer);
+      undoTimer = undefined;
+      actions.onUndoSilence();
+      if (last) render(last);
+    };
+    show(renderBox(doc, notice, actions, onDismiss, onSilence));
+  };
+
   return {
     update(notice: Notice | null) {
-      if (!notice || notice.providers.every((p) => dismissedFor.has(p.id))) return remove();
-      if (!host || !host.isConnected) {
-        host = doc.createElement('div');
-        host.setAttribute(OWN_HOST_ATTR, 'warning');
-        const root = host.attachShadow({ mode: 'open' });
-        root.append(el(doc, 'style', {}, CSS));
-        (doc.body ?? doc.documentElement).append(host);
+      if (undoTimer !== undefined) {
+        if (notice) last = notice;
+        return;
       }
-      const root = host.shadowRoot!;
-      const onDismiss = () => {
-        dismissedFor = new Set(notice.providers.map((p) => p.id));
-        remove();
-      };
-      // Keep focus where it is if the person was inside the notice.
-      const hadFocus = root.activeElement?.getAttribute('data-action') ?? null;
-      root.querySelector('.box')?.remove();
-      const box = renderBox(doc, notice, actions, onDismiss);
-      root.append(box);
-      if (hadFocus) (box.querySelector(`[data-action="${hadFocus}"]`) as HTMLElement | null)?.focus();
+      last = notice;
+      if (!notice || notice.providers.every((p) => dismissedFor.has(p.id))) return remove();
+      render(notice);
     },
     remove,
   };

@@ -2,7 +2,7 @@
 // every alias is tried at every position of the text with the same rules
 // (folding, whitespace runs, case, boundaries, contexts), then overlaps are
 // resolved leftmost-longest. Quadratic on purpose; never ship it.
-import { foldChar } from './normalize';
+import { foldChar, removeIgnorables, stripIgnorables } from './normalize';
 import { inUrlToken } from './url-token';
 import type { MatchableProvider, Mention } from './matcher';
 
@@ -42,8 +42,9 @@ interface RefPattern {
   prefix: boolean;
 }
 
-function clean(raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
+function clean(input: unknown): string | null {
+  if (typeof input !== 'string') return null;
+  const raw = removeIgnorables(input);
   const units: string[] = [];
   for (const ch of raw.split('')) {
     if (isSpace(ch.charCodeAt(0))) {
@@ -126,7 +127,13 @@ function occurrences(text: string, p: RefPattern, boundaries: (s: number, e: num
   return found;
 }
 
-export function referenceFind(providers: readonly MatchableProvider[], text: string): Mention[] {
+/** Invisible code points are removed first; offsets map back to the original text. */
+export function referenceFind(providers: readonly MatchableProvider[], original: string): Mention[] {
+  const { text, at } = stripIgnorables(original);
+  return findStripped(providers, text).map((m) => ({ ...m, start: at[m.start]!, end: at[m.end - 1]! + 1 }));
+}
+
+function findStripped(providers: readonly MatchableProvider[], text: string): Mention[] {
   interface Cand { order: number; id: string; start: number; end: number; weak: boolean }
   const cands: Cand[] = [];
   let order = 0;

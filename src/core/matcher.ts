@@ -6,7 +6,7 @@
 // follows the matches, not the text. Runs of whitespace read as one space
 // ("Microsoft\n  Azure"), so offsets still point into the original text.
 import type { Provider } from '../data/schema';
-import { SPACE, foldTableOf, foldedUnitsOf, isLower, isUpper, isWordChar, wordAfter, wordBefore } from './normalize';
+import { SPACE, foldTableOf, foldedUnitsOf, hasIgnorable, isLower, isUpper, isWordChar, readableText, removeIgnorables, stripIgnorables, wordAfter, wordBefore } from './normalize';
 import { inUrlToken } from './url-token';
 
 export interface Mention {
@@ -58,8 +58,9 @@ const LETTER = /\p{L}/u;
  * original units and their folds, aligned; null for text that cannot be a
  * name (not a string, or not a single word character).
  */
-function prepare(raw: unknown): { original: string; folded: string } | null {
-  if (typeof raw !== 'string') return null;
+function prepare(input: unknown): { original: string; folded: string } | null {
+  if (typeof input !== 'string') return null;
+  const raw = removeIgnorables(input);
   const fold = foldTableOf();
   let original = '';
   let folded = '';
@@ -94,7 +95,7 @@ function caseRequirements(original: string): Uint8Array {
   let hasLower = false;
   for (let i = 0; i < original.length; i++) {
     const c = original.charCodeAt(i);
-    if (LETTER.test(original.charAt(i))) letters++;
+    if (c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : LETTER.test(original.charAt(i))) letters++;
     if (isLower(c)) hasLower = true;
   }
   const exact = letters <= 4 || !hasLower;
@@ -115,23 +116,25 @@ function badBefore(f: number): boolean {
 
 /** A name must stand alone: not inside a word, URL, file path or identifier. */
 function aliasBoundaries(text: string, fold: Uint16Array, start: number, end: number): boolean {
+  let slash = false;
   if (start > 0) {
     if (wordBefore(text, start)) return false;
     const b = fold[text.charCodeAt(start - 1)]!;
     if (badBefore(b)) return false;
     // "my-azure-app", "x.azure": an identifier or a host name.
     if ((b === 0x2d || b === 0x2e) && wordBefore(text, start - 1)) return false;
-    if (b === 0x2f && inUrlToken(text, start, end)) return false;
+    slash = b === 0x2f;
   }
   if (end < text.length) {
     if (wordAfter(text, end)) return false;
     const a = fold[text.charCodeAt(end)]!;
     if (a === 0x40) return false;
-    if (a === 0x2f && inUrlToken(text, start, end)) return false;
+    slash ||= a === 0x2f;
     // "azure.microsoft.com": a host name. A full stop before a space is fine.
     if (a === 0x2e && wordAfter(text, end + 1)) return false;
   }
-  return true;
+  // A slash on either side: prose ("AWS/Azure") or an address ("github.com/Azure")? Read the token once.
+  return !(slash && inUrlToken(text, start, end));
 }
 
 /** Context words only need plain word boundaries (and none on the right for `word*`). */
@@ -411,6 +414,16 @@ export function compileMatcher(providers: readonly MatchableProvider[], options:
     patternCount,
     find(text: string): Mention[] {
       if (typeof text !== 'string' || text.length === 0 || patternCount === 0) return [];
+      if (!hasIgnorable(text)) return findIn(text);
+      // Invisible code points are removed before matching; offsets map back to `text`.
+      const stripped = stripIgnorables(text);
+      const at = stripped.at;
+      return findIn(stripped.text).map((m) => ({ ...m, start: at[m.start]!, end: at[m.end - 1]! + 1 }));
+    },
+  };
+
+  function findIn(text: string): Mention[] {
+    {
       const a = automaton;
       const { classMap, delta, outAt } = a;
       const out = a.width - 1;
@@ -423,8 +436,8 @@ export function compileMatcher(providers: readonly MatchableProvider[], options:
         if (o !== 0) emit(scan, o - 1, i + 1);
       }
       return resolve(scan);
-    },
-  };
+    }
+  }
 
   function resolve(scan: Scan): Mention[] {
     const names = scan.names;
@@ -475,7 +488,9 @@ export function mentionsToIds(mentions: readonly Mention[]): string[] {
   return [...new Set(mentions.map((m) => m.id))];
 }
 
-const WS = /\s/;
+const WS = /[\s\u0085]/;
+/** Snippet body limit (the message schema allows 400 characters, ellipses included). */
+const MAX_SNIPPET = 380;
 
 /** The text around a mention, whitespace collapsed, cut at word boundaries, "…" where cut. */
 export function snippetAround(text: string, mention: Pick<Mention, 'start' | 'end'>, radius = 60): string {
@@ -505,6 +520,14 @@ export function snippetAround(text: string, mention: Pick<Mention, 'start' | 'en
   // Never split a surrogate pair.
   if (from > 0 && from < len && (text.charCodeAt(from) & 0xfc00) === 0xdc00) from++;
   if (to < len && to > 0 && (text.charCodeAt(to) & 0xfc00) === 0xdc00) to--;
-  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
-  return (from > 0 ? '…' : '') + body + (to < len ? '…' : '');
+  let body = readableText(text.slice(from, to));
+  let cutEnd = to < len;
+  // A mention with long invisible or space runs inside still gives a short snippet.
+  if (body.length > MAX_SNIPPET) {
+    let cut = MAX_SNIPPET;
+    if ((body.charCodeAt(cut) & 0xfc00) === 0xdc00) cut--;
+    body = body.slice(0, cut);
+    cutEnd = true;
+  }
+  return (from > 0 ? '…' : '') + body + (cutEnd ? '…' : '');
 }

@@ -132,3 +132,55 @@ export function isLower(c: number): boolean {
   const ch = String.fromCharCode(c);
   return ch !== ch.toUpperCase();
 }
+
+// Default-ignorable code points: invisible, so a person reads "Hetz\u00ADner"
+// (soft hyphen), "Scale\u200Bway" (zero-width space) or "OVH\u2060cloud" (word
+// joiner) as the name. Also zero-width (non-)joiners, bidi marks and controls,
+// variation selectors, the BOM, Hangul fillers and tag characters.
+const IGNORABLE_SOURCE = '[\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\u{1BCA0}-\\u{1BCA3}\\u{1D173}-\\u{1D17A}\\u{E0000}-\\u{E0FFF}]';
+const IGNORABLE = new RegExp(IGNORABLE_SOURCE, 'u');
+
+/** Does the text hold a default-ignorable code point? */
+export function hasIgnorable(text: string): boolean {
+  return IGNORABLE.test(text);
+}
+
+/** The text without its default-ignorable code points. */
+export function removeIgnorables(text: string): string {
+  return IGNORABLE.test(text) ? text.replace(new RegExp(IGNORABLE_SOURCE, 'gu'), '') : text;
+}
+
+/**
+ * The text without default-ignorable code points, and for each UTF-16 unit of
+ * the result the offset of that unit in `text` (to map matches back).
+ */
+export function stripIgnorables(text: string): { text: string; at: Int32Array } {
+  const re = new RegExp(IGNORABLE_SOURCE, 'gu');
+  const at = new Int32Array(text.length);
+  const parts: string[] = [];
+  let n = 0;
+  let from = 0;
+  const keep = (to: number) => {
+    for (let i = from; i < to; i++) at[n++] = i;
+    parts.push(text.slice(from, to));
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    keep(m.index);
+    from = m.index + m[0].length;
+  }
+  keep(text.length);
+  return { text: parts.join(''), at: at.subarray(0, n) };
+}
+
+/** Every Unicode space and line separator, U+0085 included (which `\s` is not). */
+const SPACE_RUNS = /[\s\u0085]+/g;
+
+/** The text as a person reads it on one line: no invisible code points, each run of spaces or line breaks as one space. */
+export function readableText(text: string): string {
+  return removeIgnorables(text).replace(SPACE_RUNS, ' ').trim();
+}
+
+/** A name inside first-strong isolates (U+2068…U+2069): a bidi control in it cannot reorder the sentence around it. */
+export function isolate(name: string): string {
+  return `\u2068${name}\u2069`;
+}

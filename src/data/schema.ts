@@ -30,6 +30,8 @@ export const HttpsUrlSchema = v.pipe(
   v.maxLength(2048),
   v.url('must be a URL'),
   v.check((s) => s.startsWith('https://'), 'must start with https://'),
+  // A URL written out (Markdown, HTML) must not be able to end early or break a line.
+  v.regex(/^[^\s\u0000-\u001f\u007f-\u009f<>"`\\]*$/, 'must not contain spaces, line breaks, quotes, backticks, backslashes or angle brackets'),
 );
 
 /**

@@ -7,6 +7,8 @@ import { t } from '../shared/i18n';
 import { displayLanguage } from '../ui/lang';
 import { formatList } from '../ui/format';
 import { localiseIssue } from '../ui/issue-messages';
+import { LEVEL_LABEL } from '../ui/level-label';
+import { verdictChanges, type VerdictChange } from './verdict-changes';
 import { checkImportSize, exportFileName, exportJson, MAX_PROBLEMS, parseImport, previewImport, type ImportPreview, type ImportProblem } from './import-export';
 
 export interface ImportExportPanelProps {
@@ -65,6 +67,8 @@ export function problemText(p: ImportProblem): string {
 interface Pending {
   fileName: string;
   preview: ImportPreview;
+  /** Bundled providers whose verdict the import changes. */
+  verdicts: VerdictChange[];
 }
 
 export function ImportExportPanel({ custom, bundledById, managedIds, onApply, onStatus }: ImportExportPanelProps) {
@@ -115,7 +119,7 @@ export function ImportExportPanel({ custom, bundledById, managedIds, onApply, on
     const managed = result.providers.filter((p) => managedIds?.has(p.id)).map((p) => p.id);
     if (managed.length > 0) return fail([t('importManagedIds', [managed.join(', ')])]);
     setProblems(null);
-    setPending({ fileName: file.name, preview: previewImport(custom, result.providers, new Set(bundledById.keys())) });
+    setPending({ fileName: file.name, preview: previewImport(custom, result.providers, new Set(bundledById.keys())), verdicts: verdictChanges(result.providers, custom, bundledById) });
     queueMicrotask(() => previewRef.current?.focus());
   };
 
@@ -193,6 +197,18 @@ export function ImportExportPanel({ custom, bundledById, managedIds, onApply, on
           </ul>
           {preview.overridesBundled.length > 0 ? (
             <p class="note">{t('importOverrides', [formatList(preview.overridesBundled.map((id) => bundledById.get(id)?.name ?? id), displayLanguage())])}</p>
+          ) : null}
+          {pending.verdicts.length > 0 ? (
+            <div class="note" data-testid="import-verdicts">
+              <p>{t('importVerdictsHeading')}</p>
+              <ul>
+                {pending.verdicts.map((c) => (
+                  <li key={c.id} data-provider-id={c.id} data-before={c.before} data-after={c.after}>
+                    <bdi>{c.name}</bdi>: {t('importVerdictChange', [t(LEVEL_LABEL[c.before]), t(LEVEL_LABEL[c.after])])}
+                  </li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {hasChanges ? null : <p class="note">{t('importNothing')}</p>}
           {applyError ? (

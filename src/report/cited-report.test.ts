@@ -101,7 +101,7 @@ describe('buildReport', () => {
     expect(html).not.toMatch(/href="javascript:/);
     expect(markdown).not.toMatch(/<javascript:/);
     expect(markdown).toContain('\\[click\\](javascript:alert(1))');
-    expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
+    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('writes French dates and labels when the UI is French', () => {

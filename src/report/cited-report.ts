@@ -11,6 +11,7 @@ import type { MessageKey } from '../shared/i18n';
 import type { ResourceProvider, TabProvider } from '../shared/protocol';
 import { countryWithCode, formatDate, formatList, safeHttpsUrl, type UiLang } from '../ui/format';
 import { BACKING_LABEL, CLOUD_ACT_LABEL, HDS_LABEL, LAW_LABEL, LEVEL_LABEL, REGISTRY_LABEL, SECNUMCLOUD_LABEL, SOURCE_KIND_LABEL } from '../ui/level-label';
+import { mdAutolink, mdText as md } from './markdown-escape';
 
 export type Translate = (key: MessageKey, subs?: string[]) => string;
 
@@ -147,15 +148,6 @@ function kindText(s: Source, t: Translate): string {
   return s.kind ? t(SOURCE_KIND_LABEL[s.kind]) : '';
 }
 
-/**
- * Markdown text that cannot turn into markup, links or HTML: escape what makes
- * emphasis, code, links, autolinks, tables and raw HTML. Our own lines never
- * start with page text, so line-start syntax (#, 1.) cannot be triggered.
- */
-function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/\s+/g, ' ').trim();
-}
-
 function html(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -173,7 +165,7 @@ export function buildReport(input: ReportInput): { markdown: string; html: strin
   const mdLines: string[] = [
     `# ${md(t('reportTitle'))}`,
     '',
-    `- ${md(t('reportPage'))}: <${input.url.replace(/[<>\s]/g, encodeURIComponent)}>`,
+    `- ${md(t('reportPage'))}: ${mdAutolink(input.url)}`,
     `- ${md(t('reportDate'))}: ${md(date)} (${md(input.generatedAt)})`,
     `- ${md(t('reportVersions'))}: Sovereignty Lens ${md(input.extensionVersion)}, ${md(t('reportDataset'))} ${md(input.datasetVersion)}`,
     '',
@@ -196,7 +188,7 @@ export function buildReport(input: ReportInput): { markdown: string; html: strin
     mdLines.push('');
   }
   mdLines.push(`## ${md(t('reportSources'))}`, '');
-  citations.list.forEach((s, i) => mdLines.push(`${i + 1}. ${md(s.title)} — <${s.url}> — ${md(t('reportVerified'))} ${md(formatDate(s.verified, lang))}${s.kind ? ` (${md(kindText(s, t))})` : ''}`));
+  citations.list.forEach((s, i) => mdLines.push(`${i + 1}. ${md(s.title)} — ${mdAutolink(s.url)} — ${md(t('reportVerified'))} ${md(formatDate(s.verified, lang))}${s.kind ? ` (${md(kindText(s, t))})` : ''}`));
   mdLines.push('');
 
   const h: string[] = [

@@ -47,8 +47,10 @@ async function main(): Promise<void> {
     resourceNames: new Map([...byId].map(([id, p]) => [id, p.name])),
     t,
   });
-  // The HTML is built from escaped text only; parse it inertly and keep its body.
-  const doc = new DOMParser().parseFromString(report.html, 'text/html');
+  // The HTML is built from escaped text only; parse its body inertly (the page
+  // has its own stylesheet: the standalone file's <style> would only trip the
+  // page's CSP, default-src 'self').
+  const doc = new DOMParser().parseFromString(report.html.slice(Math.max(0, report.html.indexOf('<body>'))), 'text/html');
   root.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
   print.addEventListener('click', () => window.print());
   download.addEventListener('click', () => {

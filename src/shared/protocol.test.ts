@@ -68,18 +68,7 @@ describe('parseEnvelope: unknown or malformed → null', () => {
       ['tabId Infinity', { type: 'tab/get-state', req: { tabId: Number.POSITIVE_INFINITY } }],
       ['no url', { type: 'tab/report', req: { ids: [], snippets: {} } }],
       ['url a number', report({ url: 42 })],
-      ['ids a string', report({ ids: 'aws' })],
-      ['ids of numbers', report({ ids: [1] })],
-      ['ids not slugs', report({ ids: ['AWS'] })],
-      ['ids with markup', report({ ids: ['<img src=x onerror=alert(1)>'] })],
-      ['an id too long', report({ ids: ['a'.repeat(65)] })],
-      ['snippets a string', report({ snippets: 'aws' })],
-      ['snippets null', report({ snippets: null })],
-      ['snippet not a string', report({ snippets: { aws: [1] } })],
-      ['snippets keyed by a non-slug', report({ snippets: { 'Not A Slug': ['x'] } })],
-      ['resources with a negative count', report({ resources: { 'a.example': -1 } })],
-      ['resources with a fractional count', report({ resources: { 'a.example': 0.5 } })],
-      ['resources host too long', report({ resources: { ['h'.repeat(254)]: 1 } })],
+      ['a report that is a list', { type: 'tab/report', req: [] }],
       ['notice level unknown', { type: 'warning/update', req: { notice: { level: 'critical', providers: [] } } }],
       ['notice provider name not a string', { type: 'warning/update', req: { notice: { level: 'high', providers: [{ id: 'aws', name: { html: '<b>' }, level: 'high' }] } } }],
       ['notice missing', { type: 'warning/update', req: {} }],
@@ -88,14 +77,6 @@ describe('parseEnvelope: unknown or malformed → null', () => {
   });
 
   it('refuses oversized input', () => {
-    expect(parseEnvelope(report({ ids: Array(20_001).fill('aws') }))).toBeNull();
-    expect(parseEnvelope(report({ ids: Array(100_000).fill('aws') }))).toBeNull();
-    expect(parseEnvelope(report({ url: 'x'.repeat(8193) }))).toBeNull();
-    expect(parseEnvelope(report({ url: 'x'.repeat(10 * 1024 * 1024) }))).toBeNull();
-    expect(parseEnvelope(report({ snippets: { aws: ['s'.repeat(401)] } }))).toBeNull();
-    expect(parseEnvelope(report({ snippets: { aws: Array(6).fill('s') } }))).toBeNull();
-    expect(parseEnvelope(report({ snippets: Object.fromEntries(Array.from({ length: 20_001 }, (_, i) => [`p${i}`, []])) }))).toBeNull();
-    expect(parseEnvelope(report({ resources: Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`h${i}.example`, 1])) }))).toBeNull();
     const providers = Array.from({ length: 201 }, () => ({ id: 'aws', name: 'AWS', level: 'high' }));
     expect(parseEnvelope({ type: 'warning/update', req: { notice: { level: 'high', providers } } })).toBeNull();
     expect(parseEnvelope({ type: 'warning/update', req: { notice: { level: 'high', providers: [{ id: 'aws', name: 'n'.repeat(201), level: 'high' }] } } })).toBeNull();
@@ -107,7 +88,48 @@ describe('parseEnvelope: unknown or malformed → null', () => {
     expect(parseEnvelope({ type: 'tab/get-state', req: { tabId: deep } })).toBeNull();
     let list: unknown = [];
     for (let i = 0; i < 100_000; i++) list = [list];
-    expect(parseEnvelope(report({ ids: list }))).toBeNull();
+    // A report skips what it cannot keep: the nested list is no id.
+    expect(parseEnvelope(report({ ids: list }))?.req).toMatchObject({ ids: [] });
+  });
+});
+
+describe('tab/report: one bad value is trimmed or skipped, the rest always arrives', () => {
+  const parse = (req: Record<string, unknown>) => parseEnvelope(report(req))!.req as { url: string; ids: string[]; snippets: Record<string, string[]>; claims?: string[]; resources?: Record<string, number>; dropped?: string[] };
+
+  it('cuts an over-long URL to the limit', () => {
+    const r = parse({ url: 'https://example.org/?' + 'x'.repeat(20_000) });
+    expect(r.url).toHaveLength(8192);
+    expect(r.dropped).toEqual(['url: cut from 20021 characters']);
+    expect(r.ids).toEqual(['aws']);
+  });
+
+  it('skips ids that are not provider ids, and keeps the others', () => {
+    const r = parse({ ids: ['aws', 'AWS', 1, '<img src=x onerror=alert(1)>', 'a'.repeat(65), 'aws', 'ovhcloud'] });
+    expect(r.ids).toEqual(['aws', 'ovhcloud']);
+    expect(r.dropped).toEqual(['ids: 5 invalid or repeated']);
+    expect(parse({ ids: 'aws' }).ids).toEqual([]);
+    expect(parse({ ids: Array.from({ length: 20_005 }, (_, i) => `p${i}`) }).ids).toHaveLength(20_000);
+  });
+
+  it('collapses every space and line separator in snippets (U+0085 too), then cuts them', () => {
+    const r = parse({ snippets: { aws: [`on Amazon${'\u0085'.repeat(5000)}Web Services`, 's'.repeat(10_000), 1, 'x', 'y', 'z', 'w'] } });
+    expect(r.snippets.aws![0]).toBe('on Amazon Web Services');
+    expect(r.snippets.aws![1]).toHaveLength(400);
+    expect(r.snippets.aws![1]!.endsWith('…')).toBe(true);
+    expect(r.snippets.aws).toHaveLength(5);
+    expect(r.ids).toEqual(['aws']);
+  });
+
+  it('skips snippets under keys that are not ids, over-long hosts and bad counts, and counts what it skipped', () => {
+    const r = parse({ snippets: { 'Not A Slug': ['x'], aws: ['ok'] }, resources: { ['h'.repeat(254)]: 1, 'a.example': -1, 'b.example': 0.5, 'c.example': 2 } });
+    expect(r.snippets).toEqual({ aws: ['ok'] });
+    expect(r.resources).toEqual({ 'c.example': 2 });
+    expect(r.dropped).toEqual(['snippets: 1 invalid keys', 'resources: 3 hosts left out (over 253 characters, bad count, or over 500)']);
+    expect(Object.keys(parse({ resources: Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`h${i}.example`, 1])) }).resources!)).toHaveLength(500);
+  });
+
+  it('makes lone surrogates well-formed', () => {
+    expect(parse({ snippets: { aws: ['a\ud800b'] } }).snippets.aws).toEqual(['a\ufffdb']);
   });
 });
 
@@ -144,7 +166,7 @@ describe('parseEnvelope: prototype-pollution keys', () => {
 
   it('keeps the valid rest of a request that carried such a key (today: the key is dropped, not refused)', () => {
     expect(parseEnvelope(hostile('{"type": "tab/get-state", "req": {"tabId": 1, "__proto__": {"polluted": true}}}'))).toEqual({ type: 'tab/get-state', req: { tabId: 1 } });
-    expect(parseEnvelope(hostile('{"type": "tab/report", "req": {"url": "u", "ids": [], "snippets": {"__proto__": ["x"]}}}'))?.req).toEqual({ url: 'u', ids: [], snippets: {} });
+    expect(parseEnvelope(hostile('{"type": "tab/report", "req": {"url": "u", "ids": [], "snippets": {"__proto__": ["x"]}}}'))?.req).toEqual({ url: 'u', ids: [], snippets: {}, dropped: ['snippets: 1 invalid keys'] });
   });
 
   it('refuses provider ids that are Object.prototype names, so no id can shadow one (tab-state reads snippets with hasOwn too)', () => {

@@ -3,46 +3,52 @@
 import * as v from 'valibot';
 import { LEVELS, type Level } from '../core/assess';
 import { SLUG } from '../data/slug';
+import { cleanReport, MAX_HOST, MAX_HOSTS, MAX_IDS, MAX_SNIPPET, MAX_SNIPPETS, MAX_URL } from './report-clean';
+import { WarningUpdateSchema } from './notice-message';
+
+export { MAX_URL };
 
 // Not the schema's ProviderIdSchema: the content script must not bundle the whole schema.
 const ProviderIdSchema = v.pipe(v.string(), v.regex(SLUG), v.maxLength(64));
-const Ids = v.pipe(v.array(ProviderIdSchema), v.maxLength(20_000));
-const Snippets = v.pipe(v.record(ProviderIdSchema, v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(5))), v.check((r) => Object.keys(r).length <= 20_000));
+const Ids = v.pipe(v.array(ProviderIdSchema), v.maxLength(MAX_IDS));
+const Snippet = v.pipe(v.string(), v.maxLength(MAX_SNIPPET));
+const Snippets = v.pipe(v.record(ProviderIdSchema, v.pipe(v.array(Snippet), v.maxLength(MAX_SNIPPETS))), v.check((r) => Object.keys(r).length <= MAX_IDS));
 
 export const RequestSchemas = {
   /** Content script → background: the providers a frame found so far. */
-  'tab/report': v.object({
-    url: v.pipe(v.string(), v.maxLength(8192)),
-    ids: Ids,
-    /** Everything the frame found since its document or SPA route started (it replaces the previous report). */
-    snippets: Snippets,
-    /** Sentences where the page claims French/EU or sovereign hosting ("hébergé en France"). */
-    claims: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(5))),
-    /** Hosts the frame loaded resources from, with counts (Resource Timing). */
-    resources: v.optional(
-      v.pipe(
-        v.record(v.pipe(v.string(), v.maxLength(253)), v.pipe(v.number(), v.integer(), v.minValue(0))),
-        v.check((r) => Object.keys(r).length <= 500, 'at most 500 hosts'),
+  'tab/report': v.pipe(
+    v.unknown(),
+    v.transform(cleanReport),
+    v.object({
+      url: v.pipe(v.string(), v.maxLength(MAX_URL)),
+      ids: Ids,
+      /** Everything the frame found since its document or SPA route started (it replaces the previous report). */
+      snippets: Snippets,
+      /** Sentences where the page claims French/EU or sovereign hosting ("hébergé en France"). */
+      claims: v.optional(v.pipe(v.array(Snippet), v.maxLength(MAX_SNIPPETS))),
+      /** Hosts the frame loaded resources from, with counts (Resource Timing). */
+      resources: v.optional(
+        v.pipe(
+          v.record(v.pipe(v.string(), v.maxLength(MAX_HOST)), v.pipe(v.number(), v.integer(), v.minValue(0))),
+          v.check((r) => Object.keys(r).length <= MAX_HOSTS, 'at most 500 hosts'),
+        ),
       ),
-    ),
-  }),
+      /** What the cleaning left out or cut (set on receipt, for the log). */
+      dropped: v.optional(v.array(v.string())),
+    }),
+  ),
   /** Popup/report → background: what was found in a tab. */
   'tab/get-state': v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** Content script (warning) → background: show the details for this tab. */
   'tab/open-details': v.object({}),
   /** Content script (notice) → background: never show the notice on the sender's site. */
   'settings/silence-site': v.object({}),
+  /** Content script (notice) → background: undo that, for the sender's site. */
+  'settings/unsilence-site': v.object({}),
   /** Popup → background: the text of a pending context-menu lookup, once. */
   'lookup/take': v.object({}),
   /** Background → content script (top frame): what the in-page notice shows, or null to hide it. */
-  'warning/update': v.object({
-    notice: v.nullable(
-      v.object({
-        level: v.picklist(LEVELS),
-        providers: v.pipe(v.array(v.object({ id: ProviderIdSchema, name: v.pipe(v.string(), v.maxLength(200)), level: v.picklist(LEVELS) })), v.maxLength(200)),
-      }),
-    ),
-  }),
+  'warning/update': WarningUpdateSchema,
 } as const;
 
 export interface TabProvider {
@@ -84,6 +90,7 @@ export interface Replies {
   'tab/open-details': void;
   'lookup/take': string | null;
   'settings/silence-site': void;
+  'settings/unsilence-site': void;
   'warning/update': void;
 }
 

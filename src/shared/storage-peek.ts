@@ -46,10 +46,22 @@ export function toInPageSettings(stored: unknown, managed?: unknown): InPageSett
   return { warningsEnabled: s.warningsEnabled !== false, highlight: s.highlight === true, silencedSites: [...strings(record(stored).silencedSites), ...strings(policy.silencedSites)] };
 }
 
-/** The organisation's providers first (they win), then the user's own. */
+/** What the content script matches: the organisation's providers first (they win), then the user's own. */
+export function customMatchablesOf(custom: unknown, managed: unknown): MatchableEntry[] {
+  return toMatchables([...toMatchables(record(managed).providers), ...toMatchables(custom)]);
+}
+
+/**
+ * The custom providers' matching fields. The background keeps them under
+ * their own key (a few hundred kB at most), so a page does not read a full
+ * custom list (up to the 10 MB quota) on every load and in every frame; the
+ * full keys are read only until that key exists.
+ */
 export async function peekCustomMatchables(area: Readable): Promise<MatchableEntry[]> {
+  const own = (await area.get(KEYS.matchables))[KEYS.matchables];
+  if (own !== undefined) return toMatchables(own);
   const got = await area.get([KEYS.custom, KEYS.managed]);
-  return toMatchables([...toMatchables(record(got[KEYS.managed]).providers), ...toMatchables(got[KEYS.custom])]);
+  return customMatchablesOf(got[KEYS.custom], got[KEYS.managed]);
 }
 
 export async function peekInPageSettings(area: Readable): Promise<InPageSettings> {

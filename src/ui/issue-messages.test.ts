@@ -19,6 +19,8 @@ describe('localiseIssue', () => {
     expect(messages.length).toBeGreaterThanOrEqual(5);
     for (const m of messages) expect(localiseIssue(m), m).not.toBeNull();
     expect(localiseIssue('must be at most 120 characters')).toEqual({ key: 'issueTooLong', subs: ['120'] });
+    const badUrl = fixtureProvider({ id: 'x', name: 'X', cloudAct: { status: 'exposed', laws: [], reason: { en: 'x', fr: 'x' }, sources: [{ url: 'https://a.example/>\n<img>', title: 't', verified: '2026-01-01' }] } });
+    for (const m of messagesOf(badUrl)) expect(localiseIssue(m), m).not.toBeNull();
   });
 
   it('leaves other messages alone', () => {

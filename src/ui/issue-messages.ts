@@ -9,6 +9,7 @@ const EXACT: Record<string, MessageKey> = {
   'must be a lower-case slug such as my-cloud': 'issueSlug',
   'must be a URL': 'issueUrl',
   'must start with https://': 'issueHttps',
+  'must not contain spaces, line breaks, quotes, backticks, backslashes or angle brackets': 'issueUrlCharacters',
   'must be a domain such as example.com': 'issueDomain',
   'a weak alias needs at least one context word': 'issueContext',
   'a status other than "unknown" needs at least one source': 'issueNeedsSource',

@@ -38,6 +38,7 @@ for (const dir of ['dist', 'dist-firefox']) {
       assert.deepEqual([...manifest.permissions].sort(), ['contextMenus', 'scripting', 'storage', 'webRequest']);
       assert.deepEqual(manifest.host_permissions, manifest.content_scripts[0].matches);
       const csp = manifest.content_security_policy.extension_pages;
+      assert.match(csp, /default-src 'self'/);
       assert.match(csp, /script-src 'self'/);
       assert.match(csp, /connect-src 'none'/);
       assert.doesNotMatch(csp, /unsafe-eval/);

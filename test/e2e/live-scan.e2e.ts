@@ -118,6 +118,9 @@ describe('live scan (Chromium)', () => {
     await page.reload();
     await page.waitForSelector(WARNING, { state: 'attached', timeout: 4000 });
     await page.locator(`${WARNING} >> button[data-action="silence-site"]`).click();
+    // The notice says the site is silenced and offers an undo; closing it leaves the site silenced.
+    await page.locator(`${WARNING} >> button[data-action="undo-silence"]`).waitFor({ timeout: 4000 });
+    await page.locator(`${WARNING} >> button[data-action="dismiss"]`).click();
     await until(async () => (await page.locator(WARNING).count()) === 0, 'notice gone after silence');
     await page.reload();
     const tabId = await tabIdOf(ext, url);

@@ -285,6 +285,7 @@ describe('privacy: the built bundle', { skip: existsSync(join(DIST, 'manifest.js
     const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
     const csp: string = manifest.content_security_policy.extension_pages;
     const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k!, v]));
+    assert.deepEqual(directives.get('default-src'), ["'self'"], 'images, styles, fonts and frames from our own files only');
     assert.deepEqual(directives.get('script-src'), ["'self'"]);
     assert.deepEqual(directives.get('connect-src'), ["'none'"]);
     assert.deepEqual(directives.get('object-src'), ["'none'"]);
