@@ -10,6 +10,6 @@ export default defineConfig({
     include: ['src/core/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*-large-input.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    testTimeout: 20_000,
   },
 });
