@@ -21,7 +21,7 @@ const REPORT_DEBOUNCE_MS = 200;
 const MUTATION_GATHER_MS = 150;
 /** While a long scan runs, report what was found so far this often. */
 const PROGRESS_REPORT_MS = 500;
-/** Shadow roots attached to elements already scanned make no mutation: look for them this often, backing off to the max while nothing changes. */
+/** Shadow roots attached to elements already scanned make no mutation: look for them this often, backing off to the max while none is found. */
 const SHADOW_SWEEP_MS = 1000;
 const SHADOW_SWEEP_MAX_MS = 30_000;
 
@@ -199,8 +199,6 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
     pending = [];
     let roots = new Set<Node>();
     let removals = false;
-    // A page that changes may attach shadow roots too: look again soon.
-    sweepEvery = SHADOW_SWEEP_MS;
     for (const r of records) {
       if (r.type === 'characterData') {
         const b = blockOf(r.target);
@@ -242,8 +240,9 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
 
   /**
    * After a quiet scan, look for shadow roots attached since (they make no
-   * mutation): at most 2 % of the time (a sweep's own cost × 50), backing off
-   * while sweeps find nothing and the page does not change.
+   * mutation; those on inserted elements are found by the walk): at most
+   * 0.5 % of the time (a sweep's own cost × 200), backing off while sweeps
+   * find nothing.
    */
   function planSweep() {
     if (sweepTimer !== undefined || sweep) return;
@@ -253,7 +252,7 @@ export function startPageScan(root: Document, opts: PageScanOptions): { rescan(m
       sweepCost = 0;
       sweepFound = false;
       schedule();
-    }, Math.max(sweepEvery, sweepCost * 50));
+    }, Math.max(sweepEvery, sweepCost * 200));
   }
 
   function runSweep(deadline: number) {

@@ -107,7 +107,8 @@ export async function longestExtensionRun(cdp: CDPSession, during: () => Promise
   let run = 0;
   let longest = 0;
   profile.samples!.forEach((id, i) => {
-    const dt = (profile.timeDeltas![i] ?? 0) / 1000;
+    // A sample stands for at most 1 ms: a longer delta is time the renderer was descheduled (a loaded machine), not ours.
+    const dt = Math.min(1, (profile.timeDeltas![i] ?? 0) / 1000);
     if (isOurs(id)) longest = Math.max(longest, (run += dt));
     // Garbage collection inside one of our tasks is part of its cost.
     else if (run > 0 && byId.get(id)!.callFrame.functionName === '(garbage collector)') longest = Math.max(longest, (run += dt));
