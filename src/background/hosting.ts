@@ -3,8 +3,8 @@
 // provider through the ASN table (src/data/generated/asn-table.json). Nothing
 // leaves the browser; the address is kept in storage.session only, per tab.
 // webRequest is a declared permission, not an optional one: in Chromium 156
-// an optional grant gave no events at all, even after a reload (see the
-// issue-8 note); while the setting is off the listener returns at once.
+// an optional grant gave no events at all, even after a reload; while the
+// setting is off the listener returns at once.
 import browser, { type WebRequest } from 'webextension-polyfill';
 import { compileIpLookup, type AsnTable, type IpOwner } from '../core/ip-lookup';
 import asnTable from '../data/generated/asn-table.json';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // (Plain `h()` rather than JSX, so that this file stays a .ts file.)
-// Nothing injected is executable (issue 7). Strings from a page (snippets),
+// Nothing injected is executable. Strings from a page (snippets),
 // the dataset or a custom provider reach the in-page notice and the popup;
 // they must show as text, never as markup, and a source link is only ever an
 // https link — even for data that bypassed the schema.

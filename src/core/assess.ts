@@ -1,5 +1,5 @@
 // One concern-level model for badge, popup, warning and report
-// (../shared/spec/verdicts.md). Pure functions: no DOM, no browser APIs.
+// (high, medium, unknown, low: worst first). Pure functions: no DOM, no browser APIs.
 import type { HdsStatus, Provider, SecNumCloudStatus } from '../data/schema';
 
 export const LEVELS = ['high', 'medium', 'unknown', 'low'] as const;

@@ -346,7 +346,7 @@ describe('parseImport on huge input', () => {
     }
   });
 
-  // BUG (see the issue-7 report): import-export.ts `describe()` quotes a wrong
+  // BUG (found by this fuzzing): import-export.ts `describe()` quotes a wrong
   // format/version/providers value with JSON.stringify, which overflows the
   // stack on deep nesting (V8's JSON.parse is iterative, JSON.stringify is
   // not), so parseImport throws RangeError instead of returning a problem,

@@ -32,8 +32,8 @@ for (const dir of ['dist', 'dist-firefox']) {
 
     it('lets no page probe for the extension and asks for the fewest permissions', () => {
       assert.equal(manifest.web_accessible_resources, undefined);
-      // webRequest only for hosting detection (off by default; issue 8); scripting only to
-      // run the new content script in open tabs after an update (issue 7). Both need host
+      // webRequest only for hosting detection (off by default); scripting only to
+      // run the new content script in open tabs after an update. Both need host
       // permissions, which are exactly the pages the content script already reads.
       assert.deepEqual([...manifest.permissions].sort(), ['contextMenus', 'scripting', 'storage', 'webRequest']);
       assert.deepEqual(manifest.host_permissions, manifest.content_scripts[0].matches);

@@ -1,4 +1,4 @@
-// Hostile and extreme pages (issue 7): the extension reads every page a
+// Hostile and extreme pages: the extension reads every page a
 // person opens, so on each of these the page must keep working (its own timer
 // keeps ticking, no page error, no console error coming from us), the
 // extension must give the right badge (or bow out cleanly), and the JS heap

@@ -1,4 +1,4 @@
-// Messages (issue 7): a web page cannot steer the extension (window messages
+// Messages: a web page cannot steer the extension (window messages
 // and DOM events reach nothing of ours), another extension cannot either, and
 // a malformed request from one of our own contexts is dropped by the schema
 // without breaking the background: afterwards a normal page still gets its

@@ -43,7 +43,7 @@ function expectedSecNumCloud(p: Provider): string {
   return allExpired ? 'not-qualified' : 'qualified';
 }
 
-/** Concern rank from ../shared/spec/verdicts.md: high > medium > unknown > low. */
+/** Concern rank: high > medium > unknown > low. */
 function rank(p: Provider): number {
   const c = p.cloudAct;
   if (c.status === 'exposed' || c.laws.includes('cn-nil-2017')) return 3;

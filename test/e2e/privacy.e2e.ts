@@ -1,4 +1,4 @@
-// Privacy proof (issue 7): the extension makes no network request of its own.
+// Privacy proof: the extension makes no network request of its own.
 //
 // 1. A static scan of the built bundle: no network API in the code, and no
 //    http(s) address outside a short list of classes, each explained below.

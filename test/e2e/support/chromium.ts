@@ -1,5 +1,5 @@
 // Debian Chromium with the built extension loaded (playwright-core; no
-// downloaded browser). Recipes: ../shared/notes/browser-testing.md.
+// downloaded browser).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
