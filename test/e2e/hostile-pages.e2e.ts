@@ -15,6 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CDPSession, Page } from 'playwright-core';
 import { badgeText, launchWithExtension, openPopup, tabIdOf, until, type ExtensionBrowser } from './support/chromium';
 import { startServer, type TestServer } from './support/server';
+import { html, TICKER } from './support/hostile';
 
 const LONG = process.env.SL_LONG === '1' || process.argv.includes('--long');
 const STORM_MS = LONG ? 30_000 : 5_000;
@@ -28,18 +29,6 @@ let ext: ExtensionBrowser;
 let server: TestServer;
 let extOrigin: string;
 
-const html = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
-
-/** The page's own heartbeat: a 16 ms interval that counts ticks and the longest pause between them. */
-const TICKER = `<script>
-  (() => {
-    const now = performance.now.bind(performance);
-    let last = now();
-    window.__ticks = 0;
-    window.__maxGap = 0;
-    setInterval(() => { const t = now(); window.__maxGap = Math.max(window.__maxGap, t - last); last = t; window.__ticks++; }, 16);
-  })();
-</script>`;
 
 interface Watched {
   page: Page;
